@@ -1,0 +1,119 @@
+package io.gpushift.operator.realize;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.model.DesiredState;
+import io.gpushift.operator.model.Owner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes the cluster match a {@link DesiredState}: computes {@link Steps} from cached state, then performs exactly those
+ * writes. Every write is idempotent (deterministic names, 404/409 tolerated), so a crash between two writes is repaired by
+ * the next pass rather than by bookkeeping.
+ */
+public class Realizer {
+
+  private static final Logger LOG = Logger.getLogger(Realizer.class);
+  private final KubernetesClient client;
+  private final EventRecorder events;
+  private final Clock clock;
+
+  public Realizer(KubernetesClient client, EventRecorder events, Clock clock) {
+    this.client = client;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Steps realize(DesiredState desired, List<Pod> actual, Map<String, NodeView> nodes, Duration settle) {
+    Steps steps = Realization.plan(desired, actual, nodes, clock.instant(), settle);
+    steps.nodePatches.forEach(this::applyNode);
+    steps.deleteNow.forEach(r -> delete(r.pod()));
+    steps.requestCheckpoint.forEach(this::requestCheckpoint);
+    steps.cancelCheckpoint.forEach(p -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null));
+    steps.create.forEach(this::create);
+    summarise(desired, steps);
+    return steps;
+  }
+
+  private void applyNode(Steps.NodePatch patch) {
+    // Server-side apply of only the fields we own: other actors' labels are untouched, and ours stay consistent.
+    client.nodes().resource(new NodeBuilder().withNewMetadata().withName(patch.node())
+            .withLabels(patch.labels()).withAnnotations(patch.annotations()).endMetadata().build())
+        .fieldManager(Keys.FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  private void create(Pod pod) {
+    try {
+      client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) { // 409: a stale cache missed our own earlier create; the pod is there
+        throw e;
+      }
+    }
+  }
+
+  private void delete(Pod pod) {
+    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
+  }
+
+  private void requestCheckpoint(Steps.Removal removal) {
+    annotate(removal.pod(), Keys.CHECKPOINT_REQUESTED_AT, clock.instant().toString());
+    events.normal(removal.pod(), "CheckpointRequested", "GPUShift will delete this replica within "
+        + Pods.annotation(removal.pod(), Keys.CHECKPOINT_GRACE_SECONDS) + " s: " + removal.reason()
+        + ". Checkpoint now and set the annotation " + Keys.CHECKPOINT_DONE + " to go sooner.");
+  }
+
+  private void annotate(Pod pod, String key, String value) {
+    Map<String, String> annotations = new TreeMap<>();
+    annotations.put(key, value);
+    String patch = Serialization.asJson(Map.of("metadata", Map.of("annotations", annotations)));
+    try {
+      client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  /** One Event per owner per pass, not one per pod: explains the move without doubling the writes. */
+  private void summarise(DesiredState desired, Steps steps) {
+    Map<String, StringBuilder> byOwner = new LinkedHashMap<>();
+    Map<String, Pod> sample = new LinkedHashMap<>();
+    Function<Pod, StringBuilder> line = p -> {
+      String key = p.getMetadata().getNamespace() + "/" + Pods.ownerKey(p);
+      sample.putIfAbsent(key, p);
+      return byOwner.computeIfAbsent(key, k -> new StringBuilder());
+    };
+    String why = desired.pods().stream().map(d -> d.reason()).filter(r -> r != null && !r.isBlank()).findFirst()
+        .orElse("plan of GPUNodePool " + desired.pool());
+    steps.create.forEach(p -> line.apply(p).append("placed ").append(p.getMetadata().getName()).append(" (")
+        .append(Pods.gpus(p)).append(" GPU on ").append(Pods.node(p)).append("); "));
+    steps.deleteNow.forEach(r -> line.apply(r.pod()).append("removed ").append(r.pod().getMetadata().getName())
+        .append(" (").append(r.reason()).append("); "));
+    byOwner.forEach((key, text) -> {
+      Pod p = sample.get(key);
+      OwnerReference o = Pods.controller(p).orElse(null);
+      LOG.infof("pool %s: %s", desired.pool(), text);
+      if (o != null) {
+        events.normal(new Owner(o.getApiVersion(), o.getKind(), o.getName(), o.getUid()),
+            p.getMetadata().getNamespace(), "GpusShifted", text + "why: " + why);
+      }
+    });
+  }
+}

@@ -1,0 +1,52 @@
+package io.gpushift.operator.realize;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes one pass of the realizer will make, computed purely from desired and actual state. Kept as data so unit
+ * tests can check the decisions without a cluster, and so "nothing to do" is visible as an empty Steps (zero writes).
+ */
+public final class Steps {
+
+  /** A pod to remove and why (the why ends up in an Event). */
+  public record Removal(Pod pod, String reason) {
+  }
+
+  /** The complete set of labels and annotations the operator owns on a node (server-side apply semantics). */
+  public record NodePatch(String node, Map<String, String> labels, Map<String, String> annotations) {
+  }
+
+  public final List<Pod> create = new ArrayList<>();
+  public final List<Removal> deleteNow = new ArrayList<>();
+  public final List<Removal> requestCheckpoint = new ArrayList<>();
+  public final List<Pod> cancelCheckpoint = new ArrayList<>();
+  public final List<NodePatch> nodePatches = new ArrayList<>();
+  /** Desired pods held back this pass (GPUs still busy, device plugin switching) with the reason. */
+  public final List<String> waiting = new ArrayList<>();
+  /** Earliest moment something time-based becomes due (a checkpoint grace, a device-plugin settle). */
+  public Instant wakeAt;
+
+  public boolean isEmpty() {
+    return create.isEmpty() && deleteNow.isEmpty() && requestCheckpoint.isEmpty() && cancelCheckpoint.isEmpty()
+        && nodePatches.isEmpty();
+  }
+
+  /** True when the cluster already matches the desired state: nothing to write and nothing pending. */
+  public boolean converged() {
+    return isEmpty() && waiting.isEmpty() && wakeAt == null;
+  }
+
+  public int writes() {
+    return create.size() + deleteNow.size() + requestCheckpoint.size() + cancelCheckpoint.size() + nodePatches.size();
+  }
+
+  void wake(Instant at) {
+    if (wakeAt == null || at.isBefore(wakeAt)) {
+      wakeAt = at;
+    }
+  }
+}
