@@ -1,0 +1,51 @@
+package io.gpushift.market;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The value of one feed field as the engine should see it.
+ *
+ * @param value            last good value: finite and {@code >= 0}; 0 when there never was one ({@link #hasValue()} false)
+ * @param source           where it came from, e.g. {@code btc: coingecko https://api.coingecko.com/api/v3/simple/price /bitcoin/usd}
+ * @param observedAt       when the value was current (payload timestamp if the source gives one, else fetch time);
+ *                         {@link Instant#EPOCH} when there never was a value
+ * @param fresh            true only if the latest refresh succeeded for this field and the value is within maxAge
+ * @param reasonIfNotFresh null when fresh, otherwise {@code Kind: detail}, Kind one of {@code FeedUnreachable},
+ *                         {@code ValueRejected}, {@code Stale}, {@code Missing}, {@code NoData}
+ */
+public record MarketValue(double value, String source, Instant observedAt, boolean fresh, String reasonIfNotFresh) {
+    public MarketValue {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(observedAt, "observedAt");
+        if (!(value >= 0) || !Double.isFinite(value)) throw new IllegalArgumentException("invalid value " + value);
+        if (fresh != (reasonIfNotFresh == null)) {
+            throw new IllegalArgumentException("a reason is required exactly when not fresh");
+        }
+    }
+
+    static MarketValue missing(String source, String reason) {
+        return new MarketValue(0, source, Instant.EPOCH, false, reason);
+    }
+
+    /** False when no good value was ever observed (then {@link #value()} is a meaningless 0). */
+    public boolean hasValue() {
+        return !observedAt.equals(Instant.EPOCH);
+    }
+
+    /** Age at {@code now}, empty without a value. */
+    public Optional<Duration> age(Instant now) {
+        if (!hasValue()) return Optional.empty();
+        Duration d = Duration.between(observedAt, now);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    }
+
+    /** The reason's kind, e.g. {@code Stale}; empty when fresh. */
+    public Optional<String> reasonKind() {
+        if (reasonIfNotFresh == null) return Optional.empty();
+        int i = reasonIfNotFresh.indexOf(':');
+        return Optional.of(i < 0 ? reasonIfNotFresh : reasonIfNotFresh.substring(0, i));
+    }
+}
