@@ -1,0 +1,96 @@
+package io.gpushift.engine.planner;
+
+/**
+ * Lagrangian relaxation: the caps (max GPUs, max replicas), the guarantee bonus and the disruption budgets are priced
+ * instead of enforced, so each class solves its node DP alone. Any prices give an upper bound on the objective;
+ * subgradient steps (Polyak rule, deterministic) tighten it and the prices then steer {@link Greedy}.
+ */
+final class Dual {
+    final Problem p;
+    private final NodeDp dp;
+    final double[] rho;    // per option unit
+    final double[] pi;     // per disrupted GPU, per pool
+    private final boolean[] priced;
+    private final int[] poolMovable;
+    double value;
+    final long[] used;
+    final long[] moved;
+
+    Dual(Problem p, NodeDp dp) {
+        this.p = p;
+        this.dp = dp;
+        rho = new double[p.optionCount()];
+        pi = new double[p.pools.size()];
+        priced = new boolean[p.optionCount()];
+        for (int o = 1; o < priced.length; o++) priced[o] = p.cap[o] < Problem.UNLIMITED || p.bonus[o] > 0;
+        poolMovable = new int[p.pools.size()];
+        for (NodeClass c : p.classes) poolMovable[c.pool] += c.movable * c.size();
+        used = new long[p.optionCount()];
+        moved = new long[p.pools.size()];
+    }
+
+    /** L(rho, pi); fills {@link #used} and {@link #moved} with the relaxed solution's totals. */
+    double evaluate() {
+        double l = 0;
+        System.arraycopy(toLong(p.fixedUnits), 0, used, 0, used.length);
+        java.util.Arrays.fill(moved, 0);
+        for (NodeClass c : p.classes) {
+            NodeDp.Result r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, null);
+            l += r.value() * c.size();
+            for (int e = 1; e < r.units().length; e++) used[c.opt[e]] += (long) r.units()[e] * c.size();
+            moved[c.pool] += (long) r.moved() * c.size();
+        }
+        for (int o = 1; o < rho.length; o++) {
+            if (!priced[o]) continue;
+            int cap = Math.max(p.cap[o], p.fixedUnits[o]);
+            int min = Math.min(p.min[o], cap);
+            double best = Math.max(0, Math.max(p.bonus[o] * min + rho[o] * min, p.bonus[o] * min + rho[o] * cap));
+            l += best - rho[o] * p.fixedUnits[o];
+        }
+        for (int q = 0; q < pi.length; q++) l += pi[q] * p.budget[q];
+        value = l;
+        return l;
+    }
+
+    /** One Polyak step towards {@code target} (a known feasible objective). Returns false when the gradient is 0. */
+    boolean step(double target, double theta) {
+        double[] g = new double[rho.length];
+        double[] h = new double[pi.length];
+        double norm = 0;
+        for (int o = 1; o < rho.length; o++) {
+            if (!priced[o]) continue;
+            int cap = Math.max(p.cap[o], p.fixedUnits[o]);
+            int min = Math.min(p.min[o], cap);
+            long r;
+            if (rho[o] > 0) r = cap;
+            else if (rho[o] == 0) r = Math.clamp(used[o], p.bonus[o] > 0 ? min : 0, cap);
+            else if (rho[o] > -p.bonus[o]) r = min;
+            else r = Math.min(used[o], min);
+            g[o] = used[o] - r;
+            if (p.bonus[o] == 0 && rho[o] <= 0 && g[o] < 0) g[o] = 0; // projected: rho stays ≥ 0 without a bonus
+            norm += g[o] * g[o];
+        }
+        for (int q = 0; q < pi.length; q++) {
+            if (p.budget[q] >= poolMovable[q]) continue; // budget can never bind
+            h[q] = moved[q] - p.budget[q];
+            if (pi[q] <= 0 && h[q] < 0) h[q] = 0;
+            norm += h[q] * h[q];
+        }
+        if (norm == 0) return false;
+        double t = theta * Math.max(value - target, 1e-6 * Math.abs(value) + 1e-6) / norm;
+        for (int o = 1; o < rho.length; o++) {
+            if (g[o] == 0) continue;
+            rho[o] += t * g[o];
+            if (p.bonus[o] == 0) rho[o] = Math.max(0, rho[o]);
+            else rho[o] = Math.max(-p.bonus[o], rho[o]);
+        }
+        for (int q = 0; q < pi.length; q++) pi[q] = Math.max(0, pi[q] + t * h[q]);
+        return true;
+    }
+
+    private static long[] toLong(int[] a) {
+        long[] r = new long[a.length];
+        for (int i = 0; i < a.length; i++) r[i] = a[i];
+        return r;
+    }
+}

@@ -1,0 +1,62 @@
+package io.gpushift.engine.planner;
+
+import io.gpushift.engine.model.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nodes the planner cannot tell apart: same pool, product, memory, movable GPUs, current use, fixed part and pin.
+ * The optimisation runs per class and the result is expanded to nodes in name order.
+ * Per entry (an option the class may use, idle first) values are per GPU in USD over the pool's horizon.
+ */
+final class NodeClass {
+    final int index;
+    final int pool;
+    final String product;
+    /** GPUs the planner may move on each node (count minus fixed GPUs). */
+    final int free;
+    /** GPUs held on each node per option id (dwell, protection, guaranteed, stale/invalid, unknown). */
+    final Map<String, Integer> fixed;
+    final String pin;
+    final List<Node> nodes = new ArrayList<>();
+
+    int[] opt;        // option index per entry; entry 0 is idle
+    int[] cur;        // GPUs currently on the entry (movable part)
+    int[] maxUnits;   // most units per node (0 = must leave: e.g. mining that now runs at a loss)
+    double[] value;   // horizon profit per GPU (+ pin bonus)
+    double[] start;   // switch-in cost per GPU
+    double[] leave;   // switch-out cost + hysteresis margin + churn tie-breaker per GPU
+    boolean[] exempt; // leaving does not count against the disruption budget (must-leave)
+    /** GPUs that may leave running work (counted by the disruption budget). */
+    int movable;
+
+    NodeClass(int index, int pool, String product, int free, Map<String, Integer> fixed, String pin) {
+        this.index = index;
+        this.pool = pool;
+        this.product = product;
+        this.free = free;
+        this.fixed = fixed;
+        this.pin = pin;
+    }
+
+    int size() {
+        return nodes.size();
+    }
+
+    int entryOf(int option) {
+        for (int e = 0; e < opt.length; e++) if (opt[e] == option) return e;
+        return -1;
+    }
+
+    /** Value of giving {@code gpus} GPUs of entry e to its option on one node, before prices and bonuses. */
+    double entryValue(int e, int gpus) {
+        return gpus * value[e] - start[e] * Math.max(0, gpus - cur[e]) - leave[e] * Math.max(0, cur[e] - gpus);
+    }
+
+    /** GPUs taken from running work when entry e ends with {@code gpus} GPUs. */
+    int moved(int e, int gpus) {
+        return e == 0 || exempt[e] ? 0 : Math.max(0, cur[e] - gpus);
+    }
+}

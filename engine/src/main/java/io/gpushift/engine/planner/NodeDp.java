@@ -1,0 +1,144 @@
+package io.gpushift.engine.planner;
+
+import java.util.Arrays;
+
+/**
+ * Exact best use of one node of a class: a bounded multiple-choice knapsack over the node's movable GPUs (and, when
+ * the remaining disruption budget is smaller than what the node could disrupt, over GPUs disrupted).
+ * Options the node does not use yet are linear per unit, so per replica size only the best few of them are needed
+ * to fill the node; that keeps the item list short without losing optimality.
+ * Not thread-safe (reuses buffers); one instance per decision.
+ */
+final class NodeDp {
+    /** The chosen units per class entry, the value and the GPUs disrupted. */
+    record Result(int[] units, double value, int moved) {
+    }
+
+    private final Problem p;
+    private int[] items = new int[16];
+    private Integer[] order = new Integer[16];
+    private double[] unitValue = new double[16];
+
+    NodeDp(Problem p) {
+        this.p = p;
+    }
+
+    /**
+     * @param price     per option unit, subtracted (Lagrange prices), or null
+     * @param poolPrice per GPU disrupted in the class's pool (Lagrange price of the budget)
+     * @param rem       remaining units per option, or null for no caps
+     * @param remBudget remaining disruption budget of the pool
+     * @param room      guaranteed replicas still earning the bonus per option, or null for no bonus
+     */
+    Result solve(NodeClass c, double[] price, double poolPrice, int[] rem, int remBudget, int[] room) {
+        int nItems = selectItems(c, price, rem, room);
+        int f = c.free;
+        int bdim = remBudget >= c.movable ? 1 : remBudget + 1;
+        int states = (f + 1) * bdim;
+        double[] dp = new double[states];
+        Arrays.fill(dp, Double.NEGATIVE_INFINITY);
+        dp[0] = 0;
+        int[][] choice = new int[nItems][];
+        for (int it = 0; it < nItems; it++) {
+            int e = items[it];
+            int o = c.opt[e];
+            int k = p.unitGpus[o];
+            int limit = Math.min(c.maxUnits[e], f / k);
+            if (rem != null) limit = Math.min(limit, Math.max(0, rem[o]));
+            double pr = price == null ? 0 : price[o];
+            double leaveExtra = e == 0 || c.exempt[e] ? 0 : poolPrice;
+            double[] fv = new double[limit + 1];
+            int[] mv = new int[limit + 1];
+            for (int n = 0; n <= limit; n++) {
+                int g = n * k;
+                fv[n] = c.entryValue(e, g) - leaveExtra * Math.max(0, c.cur[e] - g) - pr * n
+                        + (room == null ? 0 : p.bonus[o] * Math.min(n, Math.max(0, room[o])));
+                mv[n] = bdim == 1 ? 0 : c.moved(e, g);
+            }
+            double[] next = new double[states];
+            Arrays.fill(next, Double.NEGATIVE_INFINITY);
+            int[] ch = new int[states];
+            for (int j = 0; j <= f; j++) {
+                for (int b = 0; b < bdim; b++) {
+                    double base = dp[j * bdim + b];
+                    if (base == Double.NEGATIVE_INFINITY) continue;
+                    for (int n = 0; n <= limit && j + n * k <= f; n++) {
+                        int nb = b + mv[n];
+                        if (nb >= bdim) continue;
+                        int s = (j + n * k) * bdim + nb;
+                        double val = base + fv[n];
+                        if (val > next[s]) {
+                            next[s] = val;
+                            ch[s] = n;
+                        }
+                    }
+                }
+            }
+            dp = next;
+            choice[it] = ch;
+        }
+        int bestB = -1;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < bdim; b++) {
+            if (dp[f * bdim + b] > best) {
+                best = dp[f * bdim + b];
+                bestB = b;
+            }
+        }
+        int[] units = new int[c.opt.length];
+        if (bestB < 0) return null;
+        int j = f, b = bestB;
+        for (int it = nItems - 1; it >= 0; it--) {
+            int e = items[it];
+            int n = choice[it][j * bdim + b];
+            units[e] = n;
+            j -= n * p.unitGpus[c.opt[e]];
+            if (bdim > 1) b -= c.moved(e, n * p.unitGpus[c.opt[e]]);
+        }
+        int moved = 0;
+        for (int e = 0; e < units.length; e++) moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
+        return new Result(units, best, moved);
+    }
+
+    /** Idle, current uses, guaranteed options still short, and per size the best others until they could fill the node. */
+    private int selectItems(NodeClass c, double[] price, int[] rem, int[] room) {
+        int n = c.opt.length;
+        if (items.length < n) {
+            items = new int[n];
+            order = new Integer[n];
+            unitValue = new double[n];
+        }
+        int count = 0, cand = 0;
+        for (int e = 0; e < n; e++) {
+            int o = c.opt[e];
+            if (e == 0 || c.cur[e] > 0 || (room != null && room[o] > 0 && p.bonus[o] > 0)) items[count++] = e;
+            else if (c.maxUnits[e] > 0 && (rem == null || rem[o] > 0)) {
+                unitValue[e] = p.unitGpus[o] * (c.value[e] - c.start[e]) - (price == null ? 0 : price[o]);
+                order[cand++] = e;
+            }
+        }
+        Arrays.sort(order, 0, cand, (a, b) -> {
+            int kc = Integer.compare(p.unitGpus[c.opt[a]], p.unitGpus[c.opt[b]]);
+            if (kc != 0) return kc;
+            int vc = Double.compare(unitValue[b], unitValue[a]);
+            return vc != 0 ? vc : Integer.compare(a, b);
+        });
+        int covered = 0, lastK = -1;
+        for (int i = 0; i < cand; i++) {
+            int e = order[i];
+            int o = c.opt[e];
+            int k = p.unitGpus[o];
+            if (k != lastK) {
+                lastK = k;
+                covered = 0;
+            }
+            if (covered >= c.free / k) continue;
+            int limit = Math.min(c.maxUnits[e], c.free / k);
+            if (rem != null) limit = Math.min(limit, rem[o]);
+            covered += limit;
+            items[count++] = e;
+        }
+        Arrays.sort(items, 0, count);
+        return count;
+    }
+}

@@ -1,0 +1,61 @@
+package io.gpushift.engine.planner;
+
+import java.util.stream.IntStream;
+
+/**
+ * Orchestrates one optimisation: a greedy start, Lagrangian prices for a bound and better greedy plans, and for
+ * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
+ */
+final class Solver {
+    private static final int MAX_ITERATIONS = 60;
+
+    record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {
+    }
+
+    static Solution solve(Problem p) {
+        NodeDp dp = new NodeDp(p);
+        Greedy greedy = new Greedy(p, dp);
+        int[] order = IntStream.range(0, p.classes.size()).toArray();
+        Allocation best = greedy.construct(null, null, order);
+        double bestValue = best.objective();
+        Dual dual = new Dual(p, dp);
+        double upper = dual.evaluate();
+        double theta = 1.0;
+        int stale = 0;
+        for (int it = 0; it < MAX_ITERATIONS && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper)); it++) {
+            if (!dual.step(bestValue, theta)) break;
+            double l = dual.evaluate();
+            if (l < upper - 1e-9) {
+                upper = l;
+                stale = 0;
+            } else if (++stale >= 4) {
+                theta /= 2;
+                stale = 0;
+            }
+            if (it % 10 == 9) { // a primal from the current prices
+                Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), order);
+                double v = a.objective();
+                if (v > bestValue + 1e-9) {
+                    best = a;
+                    bestValue = v;
+                }
+            }
+        }
+        Allocation priced = greedy.construct(dual.rho.clone(), dual.pi.clone(), order);
+        if (priced.objective() > bestValue + 1e-9) {
+            best = priced;
+            bestValue = priced.objective();
+        }
+        boolean proven = upper - bestValue <= 1e-7 * Math.max(1, Math.abs(upper));
+        if (!proven) {
+            Allocation exact = ExactSearch.solve(p, best);
+            if (exact != null) {
+                best = exact;
+                bestValue = exact.objective();
+                upper = Math.min(upper, bestValue);
+                proven = true;
+            }
+        }
+        return new Solution(best, bestValue, Math.max(upper, bestValue), proven);
+    }
+}
