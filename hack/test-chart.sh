@@ -53,6 +53,11 @@ reject "requires leaderElection.enabled" --set leaderElection.enabled=false --se
 if grep -nE '^\s*(verbs|resources|apiGroups|resourceNames): .*"\*"' "$tmp/all.yaml"; then fail "wildcard in an RBAC rule"; else pass "no '*' in RBAC rules"; fi
 awk '/^kind: /{k=$2} k=="ClusterRole" && /secrets/' "$tmp/all.yaml" | grep -q . && fail "a ClusterRole mentions secrets" || pass "no ClusterRole grants secrets"
 
+# 5. the Argo CD health check (argocd/health.lua, also in the README) under gopher-lua, Argo CD's Lua
+if (cd "$root/chart-tests/argocd-health" && GOFLAGS=-mod=mod go test -p 1 -count=1 ./... >"$tmp/lua" 2>&1); then
+  pass "Argo CD health.lua (gopher-lua): Healthy/Degraded/Progressing, README copy in sync"
+else cat "$tmp/lua"; fail "Argo CD health.lua"; fi
+
 echo
 if ((fails)); then echo "$fails check(s) failed"; exit 1; fi
 echo "all chart checks passed"
