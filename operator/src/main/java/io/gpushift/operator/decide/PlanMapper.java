@@ -1,0 +1,100 @@
+package io.gpushift.operator.decide;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.v1alpha1.AIWorkload;
+import io.gpushift.api.v1alpha1.AIWorkloadSpec;
+import io.gpushift.api.v1alpha1.DevicePluginConfigs;
+import io.gpushift.api.v1alpha1.GPUNodePool;
+import io.gpushift.api.v1alpha1.MiningPool;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.model.DesiredNode;
+import io.gpushift.operator.model.DesiredPod;
+import io.gpushift.operator.model.DesiredState;
+import io.gpushift.operator.model.NodeUse;
+import io.gpushift.operator.model.Owner;
+import io.gpushift.operator.model.WorkKind;
+import io.gpushift.operator.realize.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Decision (GPUs per option per node) + the custom resources → the neutral {@link DesiredState} the realizer applies. */
+public final class PlanMapper {
+
+  private PlanMapper() {
+  }
+
+  /**
+   * @param frozen nodes whose labels the operator must not touch (pinned {@code exclude}); their pods are carried over
+   *               by the decision as they are
+   */
+  public static DesiredState map(GPUNodePool pool, Decision decision, Map<String, MiningPool> mining,
+      Map<String, AIWorkload> ai, Set<String> frozen) {
+    String poolName = pool.getMetadata().getName();
+    List<DesiredPod> pods = new ArrayList<>();
+    Map<String, DesiredNode> nodes = new LinkedHashMap<>();
+    decision.gpusByNode().forEach((node, uses) -> {
+      int minerGpus = 0;
+      int aiGpus = 0;
+      for (var use : uses.entrySet()) {
+        String why = decision.explanations().stream().filter(e -> e.startsWith(node + ":")).findFirst()
+            .orElse("plan of GPUNodePool " + poolName);
+        MiningPool mp = mining.get(use.getKey());
+        AIWorkload w = ai.get(use.getKey());
+        if (mp != null) {
+          minerGpus += use.getValue();
+          pods.add(new DesiredPod(mp.getMetadata().getNamespace(), Names.miner(mp.getMetadata().getName(), node),
+              node, owner(mp), WorkKind.MINER, use.getValue(), Keys.PRIORITY_MINING, false, 0, Map.of(),
+              MinerSpec.build(mp, node, use.getValue()), why));
+        } else if (w != null) {
+          aiGpus += use.getValue();
+          addReplicas(pods, w, node, use.getValue(), why);
+        }
+      }
+      if (!frozen.contains(node)) {
+        NodeUse nodeUse = NodeUse.of(minerGpus, aiGpus);
+        nodes.put(node, new DesiredNode(node, nodeUse, devicePluginConfig(pool.getSpec().devicePluginConfigs,
+            nodeUse)));
+      }
+    });
+    return new DesiredState(poolName, pods, nodes);
+  }
+
+  private static void addReplicas(List<DesiredPod> pods, AIWorkload w, String node, int gpus, String why) {
+    AIWorkloadSpec s = w.getSpec();
+    int perReplica = s.gpusPerReplica == null ? 1 : s.gpusPerReplica;
+    boolean guaranteed = s.commitment == AIWorkloadSpec.Commitment.Guaranteed;
+    PodSpec base = s.template == null || s.template.getSpec() == null ? new PodSpec()
+        : Serialization.clone(s.template.getSpec());
+    Map<String, String> labels = s.template == null || s.template.getMetadata() == null
+        || s.template.getMetadata().getLabels() == null ? Map.of() : s.template.getMetadata().getLabels();
+    int grace = s.checkpointGraceSeconds == null ? 30 : s.checkpointGraceSeconds;
+    if (base.getTerminationGracePeriodSeconds() == null) {
+      base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
+    }
+    for (int i = 0; i < gpus / perReplica; i++) {
+      pods.add(new DesiredPod(w.getMetadata().getNamespace(), Names.replica(w.getMetadata().getName(), node, i), node,
+          owner(w), WorkKind.AI, perReplica, guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE,
+          guaranteed, grace, labels, base, why));
+    }
+  }
+
+  static String devicePluginConfig(DevicePluginConfigs configs, NodeUse use) {
+    if (configs == null) {
+      return null;
+    }
+    return switch (use) {
+      case MINING -> configs.mining;
+      case AI -> configs.ai;
+      case IDLE -> configs.idle;
+      case MIXED -> null;
+    };
+  }
+
+  static Owner owner(io.fabric8.kubernetes.api.model.HasMetadata r) {
+    return new Owner(r.getApiVersion(), r.getKind(), r.getMetadata().getName(), r.getMetadata().getUid());
+  }
+}

@@ -1,0 +1,138 @@
+package io.gpushift.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.gpushift.api.v1alpha1.AIWorkload;
+import io.gpushift.api.v1alpha1.GPUNodePool;
+import io.gpushift.api.v1alpha1.GPUNodePoolStatus;
+import io.gpushift.api.v1alpha1.MiningPool;
+import io.gpushift.api.v1alpha1.Policy;
+import io.gpushift.engine.Snapshot;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.OperatorSettings;
+import io.gpushift.operator.decide.Decider;
+import io.gpushift.operator.decide.Decision;
+import io.gpushift.operator.decide.PlanMapper;
+import io.gpushift.operator.decide.Translate;
+import io.gpushift.operator.gather.Gathered;
+import io.gpushift.operator.gather.Gatherer;
+import io.gpushift.operator.metrics.GpuShiftMetrics;
+import io.gpushift.operator.model.DesiredState;
+import io.gpushift.operator.realize.EventRecorder;
+import io.gpushift.operator.realize.Realizer;
+import io.gpushift.operator.realize.Steps;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The decision loop of one GPUNodePool, Karpenter-style: gather a snapshot from the informer caches, decide, realise,
+ * report. Thin by design: every step lives in its own package and is unit-tested there.
+ */
+@ControllerConfiguration(name = "gpunodepool", fieldManager = Keys.FIELD_MANAGER)
+public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
+
+  private final Decider decider;
+  private final GpuShiftMetrics metrics;
+  private final OperatorSettings settings;
+  private final PriorityClasses priorityClasses = new PriorityClasses();
+
+  public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings) {
+    this.decider = decider;
+    this.metrics = metrics;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<EventSource<?, GPUNodePool>> prepareEventSources(EventSourceContext<GPUNodePool> context) {
+    return PoolEventSources.create(context);
+  }
+
+  @Override
+  public UpdateControl<GPUNodePool> reconcile(GPUNodePool pool, Context<GPUNodePool> context) {
+    long started = System.nanoTime();
+    Instant now = settings.clock().instant();
+    String name = pool.getMetadata().getName();
+    Policy.Mode mode = pool.getSpec().policy == null || pool.getSpec().policy.mode == null ? Policy.Mode.Auto
+        : pool.getSpec().policy.mode;
+    List<Node> nodes = cache(context, Node.class);
+    List<Pod> pods = cache(context, Pod.class);
+    Map<String, MiningPool> mining = cache(context, MiningPool.class).stream()
+        .filter(m -> m.getSpec() != null && (m.getSpec().nodePools == null || m.getSpec().nodePools.isEmpty()
+            || m.getSpec().nodePools.contains(name)))
+        .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
+    Map<String, AIWorkload> ai = cache(context, AIWorkload.class).stream().filter(w -> w.getSpec() != null)
+        .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
+    Gathered gathered = Gatherer.gather(name, pool.getSpec().nodeSelector, nodes, pods);
+    List<String> problems = new ArrayList<>(gathered.problems());
+    Decision decision = null;
+    Steps steps = null;
+    if (mode != Policy.Mode.Paused) {
+      Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(Translate.pool(pool)),
+          mining.values().stream().map(Translate::mining).toList(), ai.values().stream().map(Translate::ai).toList());
+      decision = decider.decide(snapshot);
+      problems.addAll(decision.problems().stream().filter(p -> p.contains(name)).toList());
+      if (mode == Policy.Mode.Auto) {
+        priorityClasses.ensure(context.getClient());
+        Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())
+            .map(io.gpushift.engine.model.Node::name).collect(Collectors.toSet());
+        DesiredState desired = PlanMapper.map(pool, decision, mining, ai, frozen);
+        steps = new Realizer(context.getClient(), new EventRecorder(context.getClient(), settings.clock()),
+            settings.clock()).realize(desired, gathered.poolPods(), gathered.views(), settings.settle());
+        metrics.switched(name, "plan", steps.create.size());
+      }
+      metrics.economics(name, decision.revenueUsdPerHour(), decision.powerUsdPerHour(), decision.profitUsdPerHour());
+    }
+    GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,
+        mode.name(), problems, now);
+    reportGpus(name, status);
+    metrics.decision(name, Duration.ofNanos(System.nanoTime() - started));
+    UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()
+        : UpdateControl.patchStatus(fresh(pool, status));
+    return control.rescheduleAfter(next(steps, now));
+  }
+
+  /** Only the status, on an object with nothing else: server-side apply then owns exactly the status fields. */
+  private static GPUNodePool fresh(GPUNodePool pool, GPUNodePoolStatus status) {
+    GPUNodePool fresh = new GPUNodePool();
+    fresh.setMetadata(new ObjectMetaBuilder().withName(pool.getMetadata().getName()).build());
+    fresh.setStatus(status);
+    return fresh;
+  }
+
+  private Duration next(Steps steps, Instant now) {
+    Duration tick = settings.tick();
+    if (steps != null && steps.wakeAt != null) {
+      Duration until = Duration.between(now, steps.wakeAt).plusMillis(100);
+      return until.isNegative() ? Duration.ofMillis(100) : until.compareTo(tick) < 0 ? until : tick;
+    }
+    return tick;
+  }
+
+  private void reportGpus(String pool, GPUNodePoolStatus status) {
+    status.gpusByProduct.forEach((model, c) -> {
+      metrics.gpus(pool, "mining", model, c.mining);
+      metrics.gpus(pool, "ai", model, c.ai);
+      metrics.gpus(pool, "idle", model, c.idle);
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> List<R> cache(Context<GPUNodePool> context, Class<R> type) {
+    var source = (InformerEventSource<?, GPUNodePool>) context.eventSourceRetriever().getEventSourceFor(type);
+    return (List<R>) source.list().toList();
+  }
+}
