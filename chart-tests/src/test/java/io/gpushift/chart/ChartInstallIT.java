@@ -13,6 +13,7 @@ import io.gpushift.testkit.LocalClusterExtension;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,8 @@ class ChartInstallIT {
     String namespace = cluster.namespace();
     String feeds = namespace + "-feeds";
     ChartInstaller.ensureNamespace(admin, feeds);
+    // Pod Security admission enforces "restricted" on the operator's pods, as a hardened cluster would.
+    ChartInstaller.ensureNamespace(admin, namespace, Map.of("pod-security.kubernetes.io/enforce", "restricted"));
 
     List<HasMetadata> applied = ChartInstaller.install(admin, "gpushift", namespace,
         "--set", "secretNamespaces={" + feeds + "}", "--set", "grafanaDashboard.enabled=true");
@@ -42,6 +45,11 @@ class ChartInstallIT {
           return d.getStatus() != null && d.getStatus().getObservedGeneration() != null
               && d.getStatus().getObservedGeneration() >= d.getMetadata().getGeneration();
         });
+    // The ReplicaSet controller could create both pods, so Pod Security "restricted" admitted the pod template.
+    await("operator pods admitted under the restricted profile").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> admin.pods().inNamespace(namespace).withLabel("app.kubernetes.io/name", "gpushift").list()
+            .getItems().size() == 2);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installs the rendered chart the way a GitOps tool would: render with helm, then server-side apply every object
@@ -43,8 +44,12 @@ final class ChartInstaller {
   }
 
   static void ensureNamespace(KubernetesClient admin, String name) {
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    ensureNamespace(admin, name, Map.of());
+  }
+
+  static void ensureNamespace(KubernetesClient admin, String name, Map<String, String> labels) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+        .endMetadata().build()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 
   private static HasMetadata apply(KubernetesClient admin, HasMetadata object) {

@@ -39,7 +39,7 @@ record ServiceAccountView(KubernetesClient admin, String namespace, String name)
     SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec().withUser(user())
         .withGroups(groups()).withResourceAttributes(attributes).endSpec().build();
     return Boolean.TRUE.equals(
-        admin.authorization().v1().subjectAccessReview().resource(review).create().getStatus().getAllowed());
+        admin.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed());
   }
 
   /** A client that authenticates as the admin but acts as the ServiceAccount (impersonation). */
