@@ -60,7 +60,7 @@ class ChartInstallIT {
       assertThat(files.toList()).as("CRD files in helm/gpushift/crds").isNotEmpty();
     }
     KubernetesClient admin = cluster.adminClient();
-    List<HasMetadata> applied = ChartInstaller.install(admin, "gpushift", cluster.namespace());
+    List<HasMetadata> applied = ChartInstaller.install(admin, "gpushift-crds", cluster.namespace());
     assertThat(applied).filteredOn(o -> o instanceof CustomResourceDefinition).extracting(o -> o.getMetadata().getName())
         .contains("gpunodepools.gpushift.io", "miningpools.gpushift.io", "aiworkloads.gpushift.io");
   }

@@ -30,6 +30,7 @@ class ChartRbacIT {
   static final String OTHER = "chart-rbac-other";
   static final String SCOPED_SYSTEM = "chart-rbac-scoped-system";
   static final String TENANT = "chart-rbac-tenant";
+  static final String RELEASE = "gpushift-rbac";
   static final String FEED_SECRET = "price-feed-api-key";
 
   private static boolean installed;
@@ -45,14 +46,16 @@ class ChartRbacIT {
           .endMetadata().withStringData(Map.of("apiKey", "not-a-real-key")).build()).forceConflicts()
           .fieldManager(ChartInstaller.FIELD_MANAGER).serverSideApply();
     }
-    ChartInstaller.install(admin, "gpushift", SYSTEM, "--set", "secretNamespaces={" + FEEDS + "}");
+    // Release names of their own: ClusterRoleBindings are cluster-wide, and another IT class installing a
+    // release "gpushift" elsewhere would otherwise re-point them at a different ServiceAccount.
+    ChartInstaller.install(admin, RELEASE, SYSTEM, "--set", "secretNamespaces={" + FEEDS + "}");
     ChartInstaller.install(admin, "gpushift-scoped", SCOPED_SYSTEM, "--set", "watchNamespaces={" + TENANT + "}");
     installed = true;
   }
 
   static ServiceAccountView operator(LocalCluster cluster) {
     installOnce(cluster.adminClient());
-    return new ServiceAccountView(cluster.adminClient(), SYSTEM, "gpushift");
+    return new ServiceAccountView(cluster.adminClient(), SYSTEM, RELEASE);
   }
 
   static ServiceAccountView scopedOperator(LocalCluster cluster) {
@@ -124,7 +127,7 @@ class ChartRbacIT {
     try (KubernetesClient asOperator = sa.impersonatingClient()) {
       var grabAdmin = new ClusterRoleBindingBuilder().withNewMetadata().withName("gpushift-grab-admin").endMetadata()
           .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "cluster-admin")
-          .addNewSubject().withKind("ServiceAccount").withName("gpushift").withNamespace(SYSTEM).endSubject().build();
+          .addNewSubject().withKind("ServiceAccount").withName(RELEASE).withNamespace(SYSTEM).endSubject().build();
       assertThatThrownBy(() -> asOperator.rbac().clusterRoleBindings().resource(grabAdmin).create())
           .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     }
@@ -148,8 +151,13 @@ class ChartRbacIT {
     assertThat(sa.can("create", "scheduling.k8s.io", "priorityclasses", "")).isFalse();
 
     try (KubernetesClient asOperator = sa.impersonatingClient()) {
+      // Restricted-compliant, so a Pod Security label on the namespace cannot be mistaken for an RBAC denial.
       var pod = new PodBuilder().withNewMetadata().withName("rbac-probe").endMetadata().withNewSpec()
-          .addNewContainer().withName("c").withImage("registry.invalid/none:0").endContainer().endSpec().build();
+          .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(1000L).withNewSeccompProfile()
+          .withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+          .addNewContainer().withName("c").withImage("registry.invalid/none:0").withNewSecurityContext()
+          .withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities()
+          .endSecurityContext().endContainer().endSpec().build();
       assertThat(asOperator.pods().inNamespace(anyNamespace).resource(pod).create().getMetadata().getUid()).isNotBlank();
       asOperator.pods().inNamespace(anyNamespace).withName("rbac-probe").withGracePeriod(0).delete();
     }
