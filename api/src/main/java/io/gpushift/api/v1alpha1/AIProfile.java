@@ -15,7 +15,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * networks pay providers in their own tokens; the token's USD price converts them into the common ledger.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.currency == 'USD' ? !has(self.tokenPriceUsd) : has(self.tokenPriceUsd)",
+@ValidationRule(value = "!has(self.currency) || (self.currency == 'USD') != has(self.tokenPriceUsd)",
     message = "tokenPriceUsd is required when currency is a token and not allowed when it is USD",
     fieldPath = ".tokenPriceUsd")
 public class AIProfile {

@@ -14,9 +14,11 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.minReplicas) || self.minReplicas <= self.maxReplicas",
+// The has() guards keep a missing field reported once, by the schema, instead of also as a rule error.
+@ValidationRule(value = "!has(self.minReplicas) || !has(self.maxReplicas)"
+    + " || self.minReplicas <= self.maxReplicas",
     message = "minReplicas must not exceed maxReplicas", fieldPath = ".minReplicas")
-@ValidationRule(value = "!has(self.requirements) || !has(self.requirements.gpuProducts)"
+@ValidationRule(value = "!has(self.requirements) || !has(self.requirements.gpuProducts) || !has(self.profiles)"
     + " || self.requirements.gpuProducts.all(g, self.profiles.exists(p, p.gpuProduct == g))",
     message = "every product in requirements.gpuProducts needs a profile with its price and watts",
     fieldPath = ".requirements.gpuProducts")

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** One priced period of a time-of-use tariff. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.start != self.end", message = "start and end must differ", fieldPath = ".end")
+@ValidationRule(value = "!has(self.start) || !has(self.end) || self.start != self.end",
+    message = "start and end must differ", fieldPath = ".end")
 public class TariffWindow {
 
   @Size(max = 7)
