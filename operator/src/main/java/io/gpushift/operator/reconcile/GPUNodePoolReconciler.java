@@ -50,6 +50,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
   private final OperatorSettings settings;
   private final PriorityClasses priorityClasses = new PriorityClasses();
 
+  @jakarta.inject.Inject
   public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings) {
     this.decider = decider;
     this.metrics = metrics;
