@@ -1,6 +1,8 @@
 package io.gpushift.operator.decide;
 
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.AIWorkloadSpec;
@@ -28,11 +30,13 @@ public final class PlanMapper {
   }
 
   /**
-   * @param frozen nodes whose labels the operator must not touch (pinned {@code exclude}); their pods are carried over
-   *               by the decision as they are
+   * @param frozen      nodes whose labels the operator must not touch (pinned {@code exclude}); their pods are carried
+   *                    over by the decision as they are
+   * @param tolerations per node, tolerations of its NoSchedule/NoExecute taints: selecting a node into a GPUNodePool
+   *                    hands its GPUs to GPUShift, so the pods GPUShift places there tolerate what keeps others away
    */
   public static DesiredState map(GPUNodePool pool, Decision decision, Map<String, MiningPool> mining,
-      Map<String, AIWorkload> ai, Set<String> frozen) {
+      Map<String, AIWorkload> ai, Set<String> frozen, Map<String, List<Toleration>> tolerations) {
     String poolName = pool.getMetadata().getName();
     List<DesiredPod> pods = new ArrayList<>();
     Map<String, DesiredNode> nodes = new LinkedHashMap<>();
@@ -48,10 +52,10 @@ public final class PlanMapper {
           minerGpus += use.getValue();
           pods.add(new DesiredPod(mp.getMetadata().getNamespace(), Names.miner(mp.getMetadata().getName(), node),
               node, owner(mp), WorkKind.MINER, use.getValue(), Keys.PRIORITY_MINING, false, 0, Map.of(),
-              MinerSpec.build(mp, node, use.getValue()), why));
+              tolerate(MinerSpec.build(mp, node, use.getValue()), tolerations.get(node)), why));
         } else if (w != null) {
           aiGpus += use.getValue();
-          addReplicas(pods, w, node, use.getValue(), why);
+          addReplicas(pods, w, node, use.getValue(), why, tolerations.get(node));
         }
       }
       if (!frozen.contains(node)) {
@@ -63,7 +67,8 @@ public final class PlanMapper {
     return new DesiredState(poolName, pods, nodes);
   }
 
-  private static void addReplicas(List<DesiredPod> pods, AIWorkload w, String node, int gpus, String why) {
+  private static void addReplicas(List<DesiredPod> pods, AIWorkload w, String node, int gpus, String why,
+      List<Toleration> nodeTolerations) {
     AIWorkloadSpec s = w.getSpec();
     int perReplica = s.gpusPerReplica == null ? 1 : s.gpusPerReplica;
     boolean guaranteed = s.commitment == AIWorkloadSpec.Commitment.Guaranteed;
@@ -71,6 +76,7 @@ public final class PlanMapper {
         : Serialization.clone(s.template.getSpec());
     Map<String, String> labels = s.template == null || s.template.getMetadata() == null
         || s.template.getMetadata().getLabels() == null ? Map.of() : s.template.getMetadata().getLabels();
+    tolerate(base, nodeTolerations);
     int grace = s.checkpointGraceSeconds == null ? 30 : s.checkpointGraceSeconds;
     if (base.getTerminationGracePeriodSeconds() == null) {
       base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
@@ -80,6 +86,27 @@ public final class PlanMapper {
           owner(w), WorkKind.AI, perReplica, guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE,
           guaranteed, grace, labels, base, why));
     }
+  }
+
+  private static PodSpec tolerate(PodSpec spec, List<Toleration> extra) {
+    if (extra != null && !extra.isEmpty()) {
+      List<Toleration> all = new ArrayList<>(spec.getTolerations() == null ? List.of() : spec.getTolerations());
+      extra.stream().filter(t -> !all.contains(t)).forEach(all::add);
+      spec.setTolerations(all);
+    }
+    return spec;
+  }
+
+  /** Tolerations for a node's scheduling taints; node-condition taints (node.kubernetes.io/...) are not tolerated. */
+  public static List<Toleration> tolerationsFor(io.fabric8.kubernetes.api.model.Node node) {
+    if (node.getSpec() == null || node.getSpec().getTaints() == null) {
+      return List.of();
+    }
+    return node.getSpec().getTaints().stream()
+        .filter(t -> !t.getKey().startsWith("node.kubernetes.io/") && !"PreferNoSchedule".equals(t.getEffect()))
+        .map(t -> new TolerationBuilder().withKey(t.getKey()).withOperator(t.getValue() == null ? "Exists" : "Equal")
+            .withValue(t.getValue()).withEffect(t.getEffect()).build())
+        .toList();
   }
 
   static String devicePluginConfig(DevicePluginConfigs configs, NodeUse use) {

@@ -5,6 +5,7 @@ import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -45,6 +46,7 @@ public class Beans {
   @Singleton
   LeaderElectionConfiguration leaderElection(
       @ConfigProperty(name = "gpushift.leader-election.namespace", defaultValue = "default") String namespace) {
-    return new LeaderElectionConfiguration("gpushift-operator", namespace);
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("gpushift-operator")
+        .withLeaseNamespace(namespace).build();
   }
 }

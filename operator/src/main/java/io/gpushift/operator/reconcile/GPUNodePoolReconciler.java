@@ -90,7 +90,10 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())
             .map(io.gpushift.engine.model.Node::name).collect(Collectors.toSet());
-        DesiredState desired = PlanMapper.map(pool, decision, mining, ai, frozen);
+        Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = nodes.stream()
+            .filter(n -> gathered.views().containsKey(n.getMetadata().getName()))
+            .collect(Collectors.toMap(n -> n.getMetadata().getName(), PlanMapper::tolerationsFor));
+        DesiredState desired = PlanMapper.map(pool, decision, mining, ai, frozen, tolerations);
         steps = new Realizer(context.getClient(), new EventRecorder(context.getClient(), settings.clock()),
             settings.clock()).realize(desired, gathered.poolPods(), gathered.views(), settings.settle());
         metrics.switched(name, "plan", steps.create.size());

@@ -1,0 +1,167 @@
+package io.gpushift.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gpushift.api.v1alpha1.GPUNodePool;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.realize.Pods;
+import io.gpushift.testkit.LocalCluster;
+import io.gpushift.testkit.LocalClusterExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The operator's first promises, each on the real control plane with kwok GPU nodes dedicated to the test. */
+@ExtendWith(LocalClusterExtension.class)
+class OperatorCoreIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private LocalCluster cluster;
+  private KubernetesClient client;
+  private List<String> nodes;
+  private InProcessOperator operator;
+
+  @BeforeEach
+  void start(LocalCluster cluster, KubernetesClient client) {
+    this.cluster = cluster;
+    this.client = client;
+    nodes = cluster.createDedicatedGpuNodes(2, 8, Crs.H100, 81559).stream().map(n -> n.getMetadata().getName())
+        .toList();
+    operator = InProcessOperator.start(cluster);
+  }
+
+  @AfterEach
+  void stop() {
+    operator.close();
+    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).delete();
+  }
+
+  @Test
+  void minersRunOnThePlannedNodesWithTheirGpus() {
+    Crs.mining(client, "etc", 0.30);
+    Crs.pool(cluster, "Auto", 0.10, null);
+
+    awaitRunning("a miner on each node", p -> Pods.isMiner(p), 2);
+    Map<String, Integer> gpusByNode = running().stream()
+        .collect(Collectors.toMap(p -> p.getSpec().getNodeName(), Pods::gpus));
+    assertThat(gpusByNode).isEqualTo(Map.of(nodes.get(0), 8, nodes.get(1), 8));
+    Pod miner = running().get(0);
+    assertThat(miner.getSpec().getPriorityClassName()).isEqualTo(Keys.PRIORITY_MINING);
+    assertThat(miner.getSpec().getContainers().get(0).getSecurityContext().getPrivileged()).isFalse();
+    assertThat(miner.getSpec().getContainers().get(0).getArgs()).contains("stratum+tcp://etc.example-pool.org:1010");
+    assertThat(miner.getSpec().getContainers().get(0).getEnv().get(0).getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("pool-credentials");
+    await("nodes labelled mining").atMost(WAIT).until(() -> nodes.stream()
+        .allMatch(n -> "mining".equals(node(n).getMetadata().getLabels().get(Keys.USE))));
+    await("pool Ready with 16 mining GPUs").atMost(WAIT).until(() -> {
+      GPUNodePool pool = pool();
+      return pool.getStatus() != null && pool.getStatus().gpus != null && pool.getStatus().gpus.mining == 16
+          && "Applied".equals(ready(pool));
+    });
+  }
+
+  @Test
+  void guaranteedWorkloadDisplacesMinersAtOnce() {
+    Crs.mining(client, "etc", 0.30);
+    Crs.pool(cluster, "Auto", 0.10, null);
+    awaitRunning("miners", Pods::isMiner, 2);
+
+    Crs.ai(client, "contract", "Guaranteed", 1, 1, 8, 2.0, 300);
+
+    awaitRunning("the guaranteed replica", p -> !Pods.isMiner(p), 1);
+    Pod replica = running().stream().filter(p -> !Pods.isMiner(p)).findFirst().orElseThrow();
+    assertThat(replica.getSpec().getPriorityClassName()).isEqualTo(Keys.PRIORITY_AI_GUARANTEED);
+    assertThat(Pods.gpus(replica)).isEqualTo(8);
+    await("one miner left, on the other node").atMost(WAIT).until(() -> running().stream()
+        .filter(Pods::isMiner).map(p -> p.getSpec().getNodeName()).toList()
+        .equals(List.of(nodes.stream().filter(n -> !n.equals(replica.getSpec().getNodeName())).findFirst().get())));
+  }
+
+  @Test
+  void recommendModeChangesNothingButStatus() {
+    Crs.mining(client, "etc", 0.30);
+    Crs.pool(cluster, "Recommend", 0.10, null);
+
+    await("a recommendation in status").atMost(WAIT).until(() -> {
+      GPUNodePool pool = pool();
+      return pool.getStatus() != null && pool.getStatus().lastDecision != null
+          && pool.getStatus().lastDecision.summary.startsWith("recommended");
+    });
+    await("nothing else happens").during(Duration.ofSeconds(8)).atMost(WAIT).until(() ->
+        client.pods().list().getItems().isEmpty()
+            && nodes.stream().noneMatch(n -> node(n).getMetadata().getLabels().containsKey(Keys.USE)));
+    assertThat(operator.writeLog).allMatch(w -> w.endsWith("/status"), "only status writes");
+  }
+
+  @Test
+  void preemptibleReplicaGetsCheckpointRequestGraceAndAckShortensIt() {
+    Crs.pool(cluster, "Auto", 0.10, null);
+    Crs.ai(client, "batch", "Preemptible", 0, 2, 8, 1.5, 600);
+    awaitRunning("preemptible replicas", p -> true, 2);
+
+    Crs.ai(client, "contract", "Guaranteed", 1, 1, 8, 2.0, 300);
+
+    await("a checkpoint request").atMost(WAIT).until(() -> running().stream()
+        .anyMatch(p -> Pods.annotation(p, Keys.CHECKPOINT_REQUESTED_AT) != null));
+    Pod victim = running().stream().filter(p -> Pods.annotation(p, Keys.CHECKPOINT_REQUESTED_AT) != null)
+        .findFirst().orElseThrow();
+    await("a CheckpointRequested event").atMost(WAIT).until(() -> client.v1().events().list().getItems().stream()
+        .anyMatch(e -> "CheckpointRequested".equals(e.getReason())
+            && victim.getMetadata().getName().equals(e.getInvolvedObject().getName())));
+    await("the replica keeps its grace").during(Duration.ofSeconds(6)).atMost(WAIT).until(() ->
+        client.pods().withName(victim.getMetadata().getName()).get() != null);
+
+    client.pods().withName(victim.getMetadata().getName()).edit(p -> {
+      p.getMetadata().getAnnotations().put(Keys.CHECKPOINT_DONE, "true");
+      return p;
+    });
+
+    await("deleted soon after the acknowledgement").atMost(Duration.ofSeconds(20)).until(() ->
+        client.pods().withName(victim.getMetadata().getName()).get() == null);
+    awaitRunning("the guaranteed replica", p -> "contract".equals(Pods.label(p, Keys.WORKLOAD)), 1);
+  }
+
+  @Test
+  void quietClusterMakesNoWrites() {
+    Crs.mining(client, "etc", 0.30);
+    Crs.pool(cluster, "Auto", 0.10, null);
+    awaitRunning("miners", Pods::isMiner, 2);
+    await("status settled").atMost(WAIT).until(() -> "Applied".equals(ready(pool())));
+    long before = operator.writes();
+    // 20 s is four ticks of the in-process operator (5 s): four full decisions with nothing to do.
+    await("no writes while nothing changes").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
+        .until(() -> operator.writes() == before);
+    assertThat(operator.writes() - before).as("writes during the quiet period: %s", operator.writeLog).isZero();
+  }
+
+  private void awaitRunning(String what, java.util.function.Predicate<Pod> filter, int count) {
+    await(what).atMost(WAIT).until(() -> running().stream().filter(filter).count() == count);
+  }
+
+  private List<Pod> running() {
+    return client.pods().list().getItems().stream()
+        .filter(p -> "Running".equals(p.getStatus().getPhase()) && !Pods.terminating(p)).toList();
+  }
+
+  private Node node(String name) {
+    return cluster.adminClient().nodes().withName(name).get();
+  }
+
+  private GPUNodePool pool() {
+    return cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).get();
+  }
+
+  private static String ready(GPUNodePool pool) {
+    return pool.getStatus() == null ? null : pool.getStatus().conditions.stream()
+        .filter(c -> "Ready".equals(c.type)).map(c -> c.reason).findFirst().orElse(null);
+  }
+}
