@@ -40,9 +40,9 @@ public final class Json {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + " column " + loc.getColumnNr();
             String msg = e.getOriginalMessage();
-            if (msg != null && msg.length() > 160) msg = msg.substring(0, 160) + "…";
+            msg = msg == null ? "" : Numbers.printable(msg, 160, false);
             throw new ValueRejectedException("", "malformed JSON" + where + ": " + msg);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ValueRejectedException("", "unreadable body: " + e.getClass().getSimpleName());
         }
     }

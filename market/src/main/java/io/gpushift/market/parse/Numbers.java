@@ -107,15 +107,30 @@ public final class Numbers {
 
     /** A short, printable, quoted excerpt of untrusted text. */
     public static String quoteText(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        int n = Math.min(s.length(), 40);
+        return "\"" + printable(s, 40, true) + "\"";
+    }
+
+    /**
+     * Untrusted text made safe for a one-line reason (a Kubernetes condition message): control, format, separator,
+     * surrogate, private-use and unassigned characters become {@code \\uXXXX}; cut at {@code max} chars with '…'.
+     */
+    public static String printable(String s, int max, boolean escapeQuotes) {
+        StringBuilder b = new StringBuilder();
+        int n = Math.min(s.length(), max);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) b.append(String.format("\\u%04x", (int) c));
+            if (escapeQuotes && (c == '"' || c == '\\')) {
+                b.append('\\').append(c);
+                continue;
+            }
+            int t = Character.getType(c);
+            boolean unsafe = Character.isISOControl(c) || t == Character.LINE_SEPARATOR
+                    || t == Character.PARAGRAPH_SEPARATOR || t == Character.FORMAT || t == Character.SURROGATE
+                    || t == Character.PRIVATE_USE || t == Character.UNASSIGNED;
+            if (unsafe) b.append(String.format("\\u%04x", (int) c));
             else b.append(c);
         }
         if (s.length() > n) b.append('…');
-        return b.append('"').toString();
+        return b.toString();
     }
 }

@@ -10,9 +10,10 @@ import java.util.OptionalDouble;
 /**
  * Outlier rejection, smoothing and rise/fall confirmation for one field. Not thread-safe; the owner synchronizes.
  * <ol>
- *   <li><b>Outliers</b> (Hampel-style): a new observation is tested against the last {@code window} raw observations
- *   and then added to them whatever the verdict, so a one-off spike is dropped but a lasting level shift is accepted
- *   once it fills half the window.</li>
+ *   <li><b>Outliers</b> (Hampel-style): a new observation joins the window of the last {@code window} raw observations
+ *   whatever the verdict and is judged against that window's median/MAD (or the mean/σ of the earlier ones), once {@code minSamples} earlier
+ *   observations exist. A one-off spike is dropped; a lasting level shift is accepted once it is the majority of the
+ *   window (the 3rd observation for window 5).</li>
  *   <li><b>Smoothing</b> of accepted observations: last value, EMA (alpha = 2/(window+1)) or median over the window.</li>
  *   <li><b>Confirmation</b>: the published value moves up only after {@code confirmRises} consecutive smoothed values
  *   above it (then to the lowest of them: the level held throughout), down only after {@code confirmFalls} below it
@@ -57,10 +58,10 @@ public final class FieldSmoother {
 
     public Verdict offer(double x) {
         if (!(x >= 0) || !Double.isFinite(x)) throw new IllegalArgumentException("invalid observation " + x);
-        boolean outlier = isOutlier(x);
+        boolean judged = raw.size() >= minSamples();
         raw.addLast(x);
         while (raw.size() > spec.window()) raw.removeFirst();
-        if (outlier) return Verdict.OUTLIER;
+        if (judged && isOutlier(x)) return Verdict.OUTLIER;
 
         accepted.addLast(x);
         while (accepted.size() > spec.window()) accepted.removeFirst();
@@ -104,21 +105,29 @@ public final class FieldSmoother {
         return Verdict.UNCHANGED;
     }
 
+    private int minSamples() {
+        return switch (spec.outliers()) {
+            case OutlierRule.None n -> Integer.MAX_VALUE;
+            case OutlierRule.Mad m -> m.minSamples();
+            case OutlierRule.Sigma s -> s.minSamples();
+        };
+    }
+
+    /** MAD: judged against the raw window including {@code x} (a Hampel filter); σ: against the earlier ones. */
     private boolean isOutlier(double x) {
-        OutlierRule rule = spec.outliers();
         double[] hist = raw.stream().mapToDouble(Double::doubleValue).toArray();
-        return switch (rule) {
+        return switch (spec.outliers()) {
             case OutlierRule.None n -> false;
             case OutlierRule.Mad m -> {
-                if (hist.length < m.minSamples()) yield false;
                 double med = Stats.median(hist);
                 double scale = Math.max(1.4826 * Stats.mad(hist), m.minRelativeSpread() * Math.abs(med));
                 yield scale > 0 ? Math.abs(x - med) > m.k() * scale : x != med;
             }
             case OutlierRule.Sigma s -> {
-                if (hist.length < s.minSamples()) yield false;
-                double mean = Stats.mean(hist);
-                double scale = Math.max(Stats.stddev(hist), s.minRelativeSpread() * Math.abs(mean));
+                // Against the earlier observations only: a point inside its own σ masks itself (|z| <= (n-1)/sqrt(n)).
+                double[] earlier = java.util.Arrays.copyOf(hist, hist.length - 1);
+                double mean = Stats.mean(earlier);
+                double scale = Math.max(Stats.stddev(earlier), s.minRelativeSpread() * Math.abs(mean));
                 yield scale > 0 ? Math.abs(x - mean) > s.k() * scale : x != mean;
             }
         };

@@ -1,8 +1,9 @@
 package io.gpushift.market.spec;
 
 /**
- * How an observation is judged an outlier against the previous {@link SmoothingSpec#window()} raw observations
- * (a Hampel filter: outliers stay in the raw window, so a lasting level shift is accepted once it is the majority).
+ * How an observation is judged an outlier against the last {@link SmoothingSpec#window()} raw observations, itself
+ * included (a Hampel filter: outliers stay in the raw window, so a lasting level shift is accepted once it is the
+ * majority).
  * The spread is floored at {@code minRelativeSpread × |median|} so that a flat history does not make every move an outlier.
  */
 public sealed interface OutlierRule {
@@ -14,7 +15,7 @@ public sealed interface OutlierRule {
     /**
      * Reject when {@code |x - median| > k × max(1.4826 × MAD, minRelativeSpread × |median|)}.
      *
-     * @param minSamples fewer raw observations than this: no judgement (accept)
+     * @param minSamples fewer earlier raw observations than this: no judgement (accept)
      */
     record Mad(double k, int minSamples, double minRelativeSpread) implements OutlierRule {
         public Mad {
