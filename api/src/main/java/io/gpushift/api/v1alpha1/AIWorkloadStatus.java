@@ -3,6 +3,7 @@ package io.gpushift.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,7 @@ public class AIWorkloadStatus {
   public Double profitUsdPerHour;
 
   @Size(max = 16)
+  @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` (desired replicas running), `Admitted` (given GPUs; for "
       + "Guaranteed workloads, minReplicas met), `Preempted` (replicas taken for a better use, with the numbers in "
       + "the message).")

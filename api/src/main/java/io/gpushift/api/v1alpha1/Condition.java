@@ -14,6 +14,10 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Condition {
 
+  /** CEL for a condition list: one entry per type, as metav1 list-map semantics would enforce. */
+  static final String ONE_PER_TYPE = "self.all(c, self.exists_one(d, d.type == c.type))";
+  static final String ONE_PER_TYPE_MESSAGE = "each condition type may appear only once";
+
   @Required
   @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$")
   @Size(max = 316)

@@ -3,6 +3,7 @@ package io.gpushift.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public class GPUNodePoolStatus {
   public DecisionSummary lastDecision;
 
   @Size(max = 16)
+  @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` says the last decision was computed and (in `Auto` mode) "
       + "applied.")
   public List<Condition> conditions = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.gpushift.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public class MiningPoolStatus {
   public Map<String, Double> profitUsdPerGpuHour;
 
   @Size(max = 16)
+  @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` (miners running on the GPUs given), `Profitable` (some GPU "
       + "product earns more than its power), `ProfilesComplete` (every GPU product in reach has a profile), "
       + "`MarketDataFresh` (every feed-backed value is recent).")
