@@ -1,9 +1,10 @@
 package io.gpushift.engine.planner;
 
 /**
- * Builds feasible plans class by class with the exact node DP under the remaining caps and budget. With Lagrange
- * prices it reproduces the relaxed optimum where that is feasible; the improvement pass then re-optimises each class
- * at true values against everything else, which never lowers the objective.
+ * Local search from the current state: node by node, release the node's GPUs and give it its best use (exact node
+ * DP) under what the rest of the fleet leaves. The node's previous use is always still feasible, so every step stays
+ * feasible (caps, budgets) and, at true values, never lowers the objective. With Lagrange prices a first pass steers
+ * scarce options to where the relaxation wants them; true-value passes then polish.
  */
 final class Greedy {
     private final Problem p;
@@ -14,52 +15,54 @@ final class Greedy {
         this.dp = dp;
     }
 
-    Allocation construct(double[] price, double[] poolPrice, int[] classOrder) {
+    /** Everything as it is now (a feasible start, except uses that must shrink, which the first pass fixes). */
+    Allocation current() {
         Allocation a = new Allocation(p);
-        for (int ci : classOrder) assign(a, p.classes.get(ci), price, poolPrice);
-        improve(a, classOrder, 2);
+        for (NodeClass c : p.classes) {
+            int[] u = new int[c.opt.length];
+            for (int e = 0; e < u.length; e++) u[e] = c.cur[e] / p.unitGpus[c.opt[e]];
+            for (int i = 0; i < c.size(); i++) a.set(c, i, u, 0);
+        }
         return a;
     }
 
-    /** Re-optimise every class at true values given the rest, up to {@code passes} times or until nothing improves. */
-    void improve(Allocation a, int[] classOrder, int passes) {
-        for (int pass = 0; pass < passes; pass++) {
-            double gained = 0;
-            for (int ci : classOrder) {
-                NodeClass c = p.classes.get(ci);
-                int[][] saved = a.units[c.index].clone();
-                double before = classValue(a, c) + a.bonus();
-                for (int i = 0; i < c.size(); i++) a.clear(c, i);
-                assign(a, c, null, null);
-                double after = classValue(a, c) + a.bonus();
-                if (after < before) { // sequential re-assignment is greedy: never accept a loss
-                    for (int i = 0; i < c.size(); i++) a.clear(c, i);
-                    for (int i = 0; i < c.size(); i++) a.set(c, i, saved[i], a.movedOf(c, saved[i]));
-                } else gained += after - before;
-            }
-            if (gained <= 1e-9) break;
-        }
+    Allocation construct(double[] price, double[] poolPrice, int passes) {
+        Allocation a = current();
+        if (price != null) pass(a, price, poolPrice);
+        for (int i = 0; i < passes; i++) if (!pass(a, null, null)) break;
+        return a;
     }
 
-    private static double classValue(Allocation a, NodeClass c) {
-        double v = 0;
-        for (int[] u : a.units[c.index]) v += a.nodeValue(c, u);
-        return v;
-    }
-
-    /** Give every node of the class its best use under the current remainders (prices optional). */
-    void assign(Allocation a, NodeClass c, double[] price, double[] poolPrice) {
-        NodeDp.Result r = null;
-        boolean bonusSensitive = false;
-        for (int i = 0; i < c.size(); i++) {
-            if (r == null || bonusSensitive || !a.fits(c, r)) {
-                int[] room = price == null ? a.room() : null;
-                r = dp.solve(c, price, poolPrice == null ? 0 : poolPrice[c.pool], a.remaining(), a.remBudget(c), room);
-                bonusSensitive = false;
-                if (room != null) for (int e = 1; e < r.units().length; e++)
-                    if (r.units()[e] > 0 && room[c.opt[e]] > 0) bonusSensitive = true;
+    /** One sweep over all nodes; returns whether the objective (true values) went up. */
+    boolean pass(Allocation a, double[] price, double[] poolPrice) {
+        boolean improved = false;
+        for (NodeClass c : p.classes) {
+            NodeDp.Result cached = null;
+            boolean bonusSensitive = false;
+            for (int i = 0; i < c.size(); i++) {
+                int[] prev = a.units[c.index][i];
+                double before = price == null ? a.nodeValue(c, prev) + a.bonus() : 0;
+                a.clear(c, i);
+                NodeDp.Result r = cached;
+                if (r != null && (bonusSensitive || !a.fits(c, r))) r = null;
+                if (r != null && price == null) { // reuse only when it is no worse than what the node had
+                    a.set(c, i, r.units(), r.moved());
+                    double after = a.nodeValue(c, r.units()) + a.bonus();
+                    a.clear(c, i);
+                    if (after < before) r = null;
+                }
+                if (r == null) {
+                    int[] room = price == null ? a.room() : null;
+                    r = dp.solve(c, price, poolPrice == null ? 0 : poolPrice[c.pool], a.remaining(), a.remBudget(c), room);
+                    bonusSensitive = false;
+                    if (room != null) for (int e = 1; e < r.units().length; e++)
+                        if (r.units()[e] > 0 && room[c.opt[e]] > 0) bonusSensitive = true;
+                    cached = r;
+                }
+                a.set(c, i, r.units(), r.moved());
+                if (price == null && a.nodeValue(c, r.units()) + a.bonus() > before + 1e-9) improved = true;
             }
-            a.set(c, i, r.units(), r.moved());
         }
+        return improved;
     }
 }

@@ -33,7 +33,8 @@ final class NodeDp {
     Result solve(NodeClass c, double[] price, double poolPrice, int[] rem, int remBudget, int[] room) {
         int nItems = selectItems(c, price, rem, room);
         int f = c.free;
-        int bdim = remBudget >= c.movable ? 1 : remBudget + 1;
+        boolean track = remBudget < c.movable;
+        int bdim = track ? Math.max(0, remBudget) + 1 : 1;
         int states = (f + 1) * bdim;
         double[] dp = new double[states];
         Arrays.fill(dp, Double.NEGATIVE_INFINITY);
@@ -53,7 +54,7 @@ final class NodeDp {
                 int g = n * k;
                 fv[n] = c.entryValue(e, g) - leaveExtra * Math.max(0, c.cur[e] - g) - pr * n
                         + (room == null ? 0 : p.bonus[o] * Math.min(n, Math.max(0, room[o])));
-                mv[n] = bdim == 1 ? 0 : c.moved(e, g);
+                mv[n] = track ? c.moved(e, g) : 0;
             }
             double[] next = new double[states];
             Arrays.fill(next, Double.NEGATIVE_INFINITY);
@@ -93,7 +94,7 @@ final class NodeDp {
             int n = choice[it][j * bdim + b];
             units[e] = n;
             j -= n * p.unitGpus[c.opt[e]];
-            if (bdim > 1) b -= c.moved(e, n * p.unitGpus[c.opt[e]]);
+            if (track) b -= c.moved(e, n * p.unitGpus[c.opt[e]]);
         }
         int moved = 0;
         for (int e = 0; e < units.length; e++) moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);

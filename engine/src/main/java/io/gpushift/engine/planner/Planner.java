@@ -11,6 +11,7 @@ import io.gpushift.engine.model.Node;
 import io.gpushift.engine.model.WorkOption;
 import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validation;
+import io.gpushift.engine.validation.Validator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** Entry point of the planner package: snapshot in, node-level plan with explanations out. */
 public final class Planner {
@@ -38,19 +40,22 @@ public final class Planner {
     }
 
     /**
-     * The planner's objective for a node-level use of the fleet ({@code node → option → GPUs}, idle omitted), on the
-     * same terms as {@link Plan.Summary#objectiveUsd()} plus the guarantee bonus; NaN when the plan moves GPUs that
+     * The planner's objective for node-level uses of the fleet ({@code node → option → GPUs}, idle omitted), on the
+     * same terms as {@link Plan.Summary#objectiveUsd()} plus the guarantee bonus; NaN when a plan moves GPUs that
      * must stay or uses an option a node may not use. Caps and budgets are not checked here. For tests and tools.
      */
-    public static double objective(Snapshot s, Map<String, Map<String, Integer>> plan, Instant now) {
-        Problem p = ProblemBuilder.build(s, io.gpushift.engine.validation.Validator.validate(s), now);
+    public static ToDoubleFunction<Map<String, Map<String, Integer>>> objective(Snapshot s, Instant now) {
+        Problem p = ProblemBuilder.build(s, Validator.validate(s), now);
+        return plan -> evaluate(p, plan);
+    }
+
+    private static double evaluate(Problem p, Map<String, Map<String, Integer>> plan) {
         Allocation a = new Allocation(p);
         for (Node n : p.heldNodes.keySet())
-            if (!current(n).equals(plan.getOrDefault(n.name(), Map.of()))) return Double.NaN;
+            if (!current(n).equals(withoutZeros(plan.getOrDefault(n.name(), Map.of())))) return Double.NaN;
         for (NodeClass c : p.classes) {
             for (int i = 0; i < c.size(); i++) {
-                Map<String, Integer> want = new TreeMap<>(plan.getOrDefault(c.nodes.get(i).name(), Map.of()));
-                want.values().removeIf(g -> g == 0);
+                Map<String, Integer> want = withoutZeros(plan.getOrDefault(c.nodes.get(i).name(), Map.of()));
                 int[] u = new int[c.opt.length];
                 int used = 0;
                 for (var en : want.entrySet()) {
@@ -58,8 +63,7 @@ public final class Planner {
                     if (g == 0) continue;
                     Integer o = p.optionIndex.get(en.getKey());
                     int e = o == null ? -1 : c.entryOf(o);
-                    if (g < 0 || e < 0 || g % p.unitGpus[o] != 0) return Double.NaN;
-                    if (g > c.cur[e] && g / p.unitGpus[o] > c.maxUnits[e]) return Double.NaN;
+                    if (g < 0 || e < 0 || g % p.unitGpus[o] != 0 || g / p.unitGpus[o] > c.maxUnits[e]) return Double.NaN;
                     u[e] = g / p.unitGpus[o];
                     used += g;
                 }
@@ -70,6 +74,12 @@ public final class Planner {
             }
         }
         return a.objective();
+    }
+
+    private static Map<String, Integer> withoutZeros(Map<String, Integer> m) {
+        Map<String, Integer> r = new TreeMap<>(m);
+        r.values().removeIf(g -> g == 0);
+        return r;
     }
 
     static Map<String, Integer> current(Node n) {

@@ -42,6 +42,8 @@ final class Problem {
     int[] min;
     double[] bonus;
     int[] fixedUnits;
+    /** Options running more units than their cap right now. */
+    boolean[] overCap;
 
     final List<NodePool> pools = new ArrayList<>();
     final Map<String, Integer> poolIndex = new HashMap<>();

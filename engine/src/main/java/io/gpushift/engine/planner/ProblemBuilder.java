@@ -56,6 +56,15 @@ final class ProblemBuilder {
             p.poolIndex.put(pool.name(), p.pools.size());
             p.pools.add(pool);
         });
+        p.overCap = new boolean[n];
+        int[] running = new int[n];
+        for (Node node : s.nodes())
+            for (Assignment a : node.assignments()) {
+                Integer o = p.optionIndex.get(a.optionId());
+                if (o != null) running[o] += a.gpus() / p.unitGpus[o];
+            }
+        // Shrinking an option that runs above its (lowered) cap is not a move for profit: not budget-limited.
+        for (int o = 1; o < n; o++) p.overCap[o] = running[o] > p.cap[o];
         int[] poolGpus = new int[p.pools.size()];
         List<Node> nodes = new ArrayList<>(s.nodes());
         nodes.sort(Comparator.comparing(Node::name));

@@ -1,7 +1,5 @@
 package io.gpushift.engine.planner;
 
-import java.util.stream.IntStream;
-
 /**
  * Orchestrates one optimisation: a greedy start, Lagrangian prices for a bound and better greedy plans, and for
  * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
@@ -15,8 +13,7 @@ final class Solver {
     static Solution solve(Problem p) {
         NodeDp dp = new NodeDp(p);
         Greedy greedy = new Greedy(p, dp);
-        int[] order = IntStream.range(0, p.classes.size()).toArray();
-        Allocation best = greedy.construct(null, null, order);
+        Allocation best = greedy.construct(null, null, 3);
         double bestValue = best.objective();
         Dual dual = new Dual(p, dp);
         double upper = dual.evaluate();
@@ -33,7 +30,7 @@ final class Solver {
                 stale = 0;
             }
             if (it % 10 == 9) { // a primal from the current prices
-                Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), order);
+                Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
                 double v = a.objective();
                 if (v > bestValue + 1e-9) {
                     best = a;
@@ -41,7 +38,7 @@ final class Solver {
                 }
             }
         }
-        Allocation priced = greedy.construct(dual.rho.clone(), dual.pi.clone(), order);
+        Allocation priced = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
         if (priced.objective() > bestValue + 1e-9) {
             best = priced;
             bestValue = priced.objective();

@@ -49,7 +49,8 @@ final class Valuation {
             c.maxUnits[e] = max.get(e);
             c.cur[e] = e == 0 ? 0 : current.getOrDefault(o, 0);
             assigned += c.cur[e];
-            c.exempt[e] = c.maxUnits[e] == 0; // leaving a use that is no longer allowed is not a disruption for profit
+            // leaving a use that is no longer allowed, or above its cap, is not a disruption for profit
+            c.exempt[e] = c.maxUnits[e] == 0 || p.overCap[o];
             LedgerEntry le = ProblemBuilder.entry(p, c, o);
             double profit = le == null ? 0 : le.profitUsdPerGpuHour();
             double margin = h * Math.max(pool.hysteresis().minGainUsdPerGpuHour(),
