@@ -50,7 +50,7 @@ record NodeChoice(String option, int gpus, boolean moved, String explanation, St
         continue;
       }
       int mine = current.filter(a -> a.optionId().equals(e.option())).map(Assignment::gpus).orElse(0);
-      int usable = Math.min(free, caps.left(e.option()) + mine) / unit * unit;
+      int usable = (int) Math.min(free, (long) caps.left(e.option()) + mine) / unit * unit;
       if (usable == 0) {
         continue;
       }
