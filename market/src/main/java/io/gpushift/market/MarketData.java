@@ -195,7 +195,7 @@ public final class MarketData {
                 if (!anyFailure && fetchedAt.equals(s.consumed)) return null; // same responses as last time: no news
                 s.consumed = fetchedAt;
                 ParseResult result = parse(spec.source(), payloads);
-                return s.apply(result, payloads.values().iterator().next().url());
+                return s.apply(result);
             }
         } finally {
             synchronized (s) {
@@ -311,6 +311,7 @@ public final class MarketData {
     private static final class FieldState {
         final FieldSmoother smoother;
         Instant observedAt;
+        String url = "";
         String path = "";
         String problem;
 
@@ -326,7 +327,6 @@ public final class MarketData {
         Map<RequestKey, Instant> consumed = Map.of();
         final Map<String, FieldState> fields = new LinkedHashMap<>();
         String feedProblem;
-        String url = "";
         boolean everRefreshed;
 
         FeedState(FeedSpec spec) {
@@ -349,15 +349,14 @@ public final class MarketData {
             return !(spec.source() instanceof FeedSource.Static || spec.source() instanceof FeedSource.Tariff);
         }
 
-        String source(String field, String path) {
-            return spec.name() + ": " + spec.source().kind() + (url.isEmpty() ? "" : " " + url)
+        String source(String url, String path) {
+            return spec.name() + ": " + spec.source().kind() + (url == null || url.isEmpty() ? "" : " " + url)
                     + (path == null || path.isEmpty() ? "" : " " + path);
         }
 
         /** Applies one refresh; returns a summary problem or null. */
-        String apply(ParseResult r, String firstUrl) {
+        String apply(ParseResult r) {
             everRefreshed = true;
-            url = firstUrl;
             boolean dynamic = spec.source() instanceof FeedSource.Prometheus;
             String payloadProblem = r.problems().get("");
             feedProblem = payloadProblem;
@@ -366,6 +365,7 @@ public final class MarketData {
                 FieldState fs = fields.computeIfAbsent(e.getKey(), k -> new FieldState(spec));
                 Observation o = e.getValue();
                 fs.problem = null;
+                fs.url = o.url();
                 fs.path = o.path();
                 if (fs.observedAt != null && !o.observedAt().isAfter(fs.observedAt)) continue; // not newer: no new tick
                 fs.smoother.offer(o.value());
@@ -389,18 +389,18 @@ public final class MarketData {
             switch (spec.source()) {
                 case FeedSource.Static st -> {
                     Double v = st.values().get(field);
-                    return v == null ? MarketValue.missing(source(field, null), "NoData: static feed has no field " + field)
-                            : new MarketValue(v, source(field, "/" + field), now, true, null);
+                    return v == null ? MarketValue.missing(source(null, null), "NoData: static feed has no field " + field)
+                            : new MarketValue(v, source(null, field), now, true, null);
                 }
                 case FeedSource.Tariff t -> {
                     if (!TARIFF_FIELD.equals(field)) {
-                        return MarketValue.missing(source(field, null), "NoData: a tariff has only the field price");
+                        return MarketValue.missing(source(null, null), "NoData: a tariff has only the field price");
                     }
                     var w = TariffCalculator.windowAt(t, now);
                     String where = w.map(x -> "window " + x.days() + " " + x.start() + "-" + x.end() + " " + t.zone())
                             .orElse("default " + t.zone());
                     return new MarketValue(w.map(FeedSource.Tariff.Window::price).orElse(t.defaultPrice()),
-                            source(field, where), now, true, null);
+                            source(null, where), now, true, null);
                 }
                 default -> {
                 }
@@ -409,9 +409,9 @@ public final class MarketData {
             if (fs == null) {
                 String reason = feedProblem != null ? feedProblem
                         : everRefreshed ? "NoData: " + field + " is not in the response" : "NoData: not fetched yet";
-                return MarketValue.missing(source(field, null), reason);
+                return MarketValue.missing(source(null, null), reason);
             }
-            String src = source(field, fs.path);
+            String src = source(fs.url, fs.path);
             var published = fs.smoother.published();
             if (published.isEmpty()) {
                 return MarketValue.missing(src, fs.problem != null ? fs.problem

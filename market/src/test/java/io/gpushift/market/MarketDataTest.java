@@ -58,10 +58,12 @@ class MarketDataTest {
         assertThat(btc.fresh()).isTrue();
         assertThat(btc.reasonIfNotFresh()).isNull();
         assertThat(btc.observedAt()).isEqualTo(Instant.ofEpochSecond(1747407859));
-        assertThat(btc.source()).isEqualTo("wtm: whattomine " + server.base() + "/coins.json /exchange_rate");
+        assertThat(btc.source()).isEqualTo("wtm: whattomine " + server.base() + "/coins/1.json /exchange_rate");
 
         MarketValue etc = md.get("wtm", "162.exchangeRate");
         assertThat(etc.value()).isCloseTo(0.0001812 * 103663.0, within(1e-9));
+        assertThat(etc.source()).isEqualTo("wtm: whattomine " + server.base() + "/coins.json /coins/EthereumClassic/exchange_rate × "
+                + server.base() + "/coins/1.json /exchange_rate");
         assertThat(md.get("wtm", "162.blockTimeSeconds").value()).isEqualTo(13.2);
 
         MarketValue erg = md.get("wtm", "340.exchangeRate");

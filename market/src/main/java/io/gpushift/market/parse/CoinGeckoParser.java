@@ -34,7 +34,7 @@ public final class CoinGeckoParser {
                     throw new ValueRejectedException(coinPath, "is " + Numbers.describe(coin) + ", expected an object");
                 }
                 double v = Numbers.positive(coin.get(spec.vsCurrency()), path);
-                out.value(id, new Observation(v, Timestamps.observedAt(coin.get("last_updated_at"), p.fetchedAt()), path));
+                out.value(id, new Observation(v, Timestamps.observedAt(coin.get("last_updated_at"), p.fetchedAt()), p.url(), path));
             } catch (ValueRejectedException e) {
                 out.rejected(id, e);
             }

@@ -26,7 +26,7 @@ public final class JsonFieldParser {
             }
             BigDecimal scaled = raw.multiply(BigDecimal.valueOf(spec.multiplier()));
             double v = Numbers.parseText(scaled.toString(), pointer);
-            out.value(FIELD, new Observation(v, p.fetchedAt(), pointer));
+            out.value(FIELD, new Observation(v, p.fetchedAt(), p.url(), pointer));
         } catch (ValueRejectedException e) {
             out.rejected(FIELD, e);
         } catch (IllegalArgumentException e) {

@@ -106,7 +106,7 @@ public final class PrometheusParser {
                 throw new ValueRejectedException(path, "is " + Numbers.describe(sample) + ", expected [timestamp, \"value\"]");
             }
             double v = Numbers.nonNegative(sample.get(1), path + "/1");
-            out.value(field, new Observation(v, Timestamps.observedAt(sample.get(0), p.fetchedAt()), path + "/1"));
+            out.value(field, new Observation(v, Timestamps.observedAt(sample.get(0), p.fetchedAt()), p.url(), path + "/1"));
         } catch (ValueRejectedException e) {
             out.rejected(field, e);
         }

@@ -37,7 +37,7 @@ public final class WhatToMineParser {
                         field(id, EXCHANGE_RATE_BTC));
     }
 
-    private record Coin(JsonNode node, String path, Instant fetchedAt) {
+    private record Coin(JsonNode node, String path, Instant fetchedAt, String url) {
     }
 
     /**
@@ -63,10 +63,10 @@ public final class WhatToMineParser {
                 double rate = Numbers.positive(coin.node.get("exchange_rate"), ratePath);
                 String curr = coin.node.path("exchange_rate_curr").asText("BTC");
                 if (id == BTC || "USD".equalsIgnoreCase(curr)) {
-                    out.value(field(id, EXCHANGE_RATE), new Observation(rate, at, ratePath));
+                    out.value(field(id, EXCHANGE_RATE), new Observation(rate, at, coin.url, ratePath));
                     if (id != BTC) out.problem(field(id, EXCHANGE_RATE_BTC), "ValueRejected: " + ratePath + " is in USD");
                 } else {
-                    out.value(field(id, EXCHANGE_RATE_BTC), new Observation(rate, at, ratePath));
+                    out.value(field(id, EXCHANGE_RATE_BTC), new Observation(rate, at, coin.url, ratePath));
                     try {
                         Coin btc = find(BTC, listing, perCoin);
                         String btcPath = Json.child(btc.path, "exchange_rate");
@@ -75,7 +75,7 @@ public final class WhatToMineParser {
                         double usd = Numbers.parseText(
                                 BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(btcUsd)).toString(), ratePath);
                         out.value(field(id, EXCHANGE_RATE), new Observation(usd,
-                                btcAt.isBefore(at) ? btcAt : at, ratePath + " × " + btcPath));
+                                btcAt.isBefore(at) ? btcAt : at, coin.url, ratePath + " × " + btc.url + " " + btcPath));
                     } catch (Problem p) {
                         out.problem(field(id, EXCHANGE_RATE), p.reason + " (needed to convert " + ratePath + " from BTC to USD)");
                     } catch (ValueRejectedException e) {
@@ -96,7 +96,7 @@ public final class WhatToMineParser {
         try {
             JsonNode n = coin.node.get(key);
             double v = positive ? Numbers.positive(n, path) : Numbers.nonNegative(n, path);
-            out.value(field, new Observation(v, at, path));
+            out.value(field, new Observation(v, at, coin.url, path));
         } catch (ValueRejectedException e) {
             out.rejected(field, e);
         }
@@ -119,7 +119,7 @@ public final class WhatToMineParser {
                 JsonNode r = own.root();
                 if (r.isObject()) {
                     JsonNode idNode = r.get("id");
-                    if (idNode == null || idNode.asInt(-1) == id || !idNode.isNumber()) return new Coin(r, "", own.fetchedAt());
+                    if (idNode == null || idNode.asInt(-1) == id || !idNode.isNumber()) return new Coin(r, "", own.fetchedAt(), own.url());
                     ownFailure = "ValueRejected: /id " + Numbers.quote(idNode) + " is not coin " + id;
                 } else {
                     ownFailure = "ValueRejected: coin " + id + " response is " + Numbers.describe(r) + ", expected an object";
@@ -139,7 +139,7 @@ public final class WhatToMineParser {
         for (var e : coins.properties()) {
             JsonNode c = e.getValue();
             if (c.isObject() && c.path("id").canConvertToInt() && c.path("id").isIntegralNumber() && c.path("id").intValue() == id) {
-                return new Coin(c, Json.child("/coins", e.getKey()), listing.fetchedAt());
+                return new Coin(c, Json.child("/coins", e.getKey()), listing.fetchedAt(), listing.url());
             }
         }
         throw new Problem(ownFailure != null ? ownFailure : "ValueRejected: coin " + id + " is not in /coins");

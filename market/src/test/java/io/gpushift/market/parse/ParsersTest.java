@@ -38,7 +38,8 @@ class ParsersTest {
         assertThat(v.get("162.blockTimeSeconds").value()).isEqualTo(13.2);
         assertThat(v.get("162.exchangeRateBtc").value()).isEqualTo(0.0001812);
         assertThat(v.get("162.exchangeRate").value()).isCloseTo(0.0001812 * 103663.0, within(1e-9));
-        assertThat(v.get("162.exchangeRate").path()).isEqualTo("/coins/EthereumClassic/exchange_rate × /exchange_rate");
+        assertThat(v.get("162.exchangeRate").path()).isEqualTo("/coins/EthereumClassic/exchange_rate × http://x/wtm-coin-1.json /exchange_rate");
+        assertThat(v.get("162.exchangeRate").url()).isEqualTo("http://x/wtm-coins.json");
         assertThat(v.get("234.blockReward").value()).isEqualTo(1250.0);
         assertThat(v.get("340.blockReward").value()).isEqualTo(6.0); // "6.0" string
         assertThat(v.get("340.blockTimeSeconds").value()).isEqualTo(120.0); // number here
