@@ -85,7 +85,9 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
       Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(Translate.pool(pool)),
           mining.values().stream().map(Translate::mining).toList(), ai.values().stream().map(Translate::ai).toList());
       decision = decider.decide(snapshot);
-      problems.addAll(decision.problems().stream().filter(p -> p.contains(name)).toList());
+      // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
+      problems.addAll(decision.problems().stream()
+          .filter(p -> p.startsWith("GPUNodePool " + name + ":") || p.startsWith("Snapshot:")).toList());
       if (mode == Policy.Mode.Auto) {
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())

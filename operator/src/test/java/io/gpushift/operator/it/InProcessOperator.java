@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
+import io.gpushift.operator.reconcile.AIWorkloadReconciler;
 import io.gpushift.operator.reconcile.GPUNodePoolReconciler;
+import io.gpushift.operator.reconcile.MiningPoolReconciler;
 import io.gpushift.testkit.LocalCluster;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,6 +61,8 @@ final class InProcessOperator implements AutoCloseable {
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
     operator.register(new GPUNodePoolReconciler(new InterimDecider(), new GpuShiftMetrics(new SimpleMeterRegistry()),
         settings));
+    operator.register(new MiningPoolReconciler());
+    operator.register(new AIWorkloadReconciler());
     operator.start();
   }
 

@@ -1,0 +1,69 @@
+package io.gpushift.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.v1alpha1.AIWorkload;
+import io.gpushift.api.v1alpha1.AIWorkloadStatus;
+import io.gpushift.api.v1alpha1.Conditions;
+import io.gpushift.engine.Snapshot;
+import io.gpushift.engine.validation.Finding;
+import io.gpushift.engine.validation.Validator;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.decide.Translate;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** An AIWorkload's own status: validity (Ready=False naming the field), running replicas and their GPUs. */
+@ControllerConfiguration(name = "aiworkload", fieldManager = Keys.FIELD_MANAGER)
+public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
+
+  @Override
+  public List<EventSource<?, AIWorkload>> prepareEventSources(EventSourceContext<AIWorkload> context) {
+    return OwnedPods.source(context, AIWorkload.class);
+  }
+
+  @Override
+  public UpdateControl<AIWorkload> reconcile(AIWorkload w, Context<AIWorkload> context) {
+    Set<Pod> pods = context.getSecondaryResources(Pod.class);
+    String object = "AIWorkload " + Translate.id(w);
+    var option = Translate.ai(w);
+    // Products the workload itself names count as known: a typo is caught by the pool loop, which sees the fleet.
+    Set<String> known = new HashSet<>(option.allowedProducts());
+    known.addAll(option.revenuePerGpuHour().keySet());
+    List<Finding> errors = Validator.validate(new Snapshot(Instant.now(), List.of(), List.of(), List.of(),
+            List.of(option), known)).findings().stream()
+        .filter(f -> f.severity() == Finding.Severity.ERROR && object.equals(f.object())).toList();
+    AIWorkloadStatus old = w.getStatus();
+    AIWorkloadStatus s = new AIWorkloadStatus();
+    s.observedGeneration = w.getMetadata().getGeneration();
+    s.runningReplicas = (int) pods.stream().filter(OwnedPods::running).count();
+    s.gpus = OwnedPods.runningGpus(pods);
+    if (old != null) {
+      s.desiredReplicas = old.desiredReplicas;
+      s.revenueUsdPerHour = old.revenueUsdPerHour;
+      s.powerCostUsdPerHour = old.powerCostUsdPerHour;
+      s.profitUsdPerHour = old.profitUsdPerHour;
+    }
+    s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
+    Conditions.set(s.conditions, OwnedPods.ready(w, errors, pods), Instant.now());
+    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
+      return UpdateControl.noUpdate();
+    }
+    AIWorkload fresh = new AIWorkload();
+    fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
+        .withNamespace(w.getMetadata().getNamespace()).build());
+    fresh.setStatus(s);
+    return UpdateControl.patchStatus(fresh);
+  }
+}

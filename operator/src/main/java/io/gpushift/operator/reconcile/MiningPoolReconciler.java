@@ -1,0 +1,67 @@
+package io.gpushift.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.v1alpha1.Conditions;
+import io.gpushift.api.v1alpha1.MiningPool;
+import io.gpushift.api.v1alpha1.MiningPoolStatus;
+import io.gpushift.engine.Snapshot;
+import io.gpushift.engine.validation.Finding;
+import io.gpushift.engine.validation.Validator;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.decide.Translate;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A MiningPool's own status: is it valid (Ready=False naming the field when not) and how many GPUs mine for it. Where
+ * its GPUs come from is the pool loop's business; this only observes the pods, so the two never write the same object.
+ */
+@ControllerConfiguration(name = "miningpool", fieldManager = Keys.FIELD_MANAGER)
+public class MiningPoolReconciler implements Reconciler<MiningPool> {
+
+  @Override
+  public List<EventSource<?, MiningPool>> prepareEventSources(EventSourceContext<MiningPool> context) {
+    return OwnedPods.source(context, MiningPool.class);
+  }
+
+  @Override
+  public UpdateControl<MiningPool> reconcile(MiningPool mp, Context<MiningPool> context) {
+    Set<Pod> pods = context.getSecondaryResources(Pod.class);
+    String object = "MiningPool " + Translate.id(mp);
+    List<Finding> errors = Validator.validate(new Snapshot(Instant.now(), List.of(), List.of(),
+            List.of(Translate.mining(mp)), List.of())).findings().stream()
+        .filter(f -> f.severity() == Finding.Severity.ERROR && object.equals(f.object())).toList();
+    MiningPoolStatus old = mp.getStatus();
+    MiningPoolStatus s = new MiningPoolStatus();
+    s.observedGeneration = mp.getMetadata().getGeneration();
+    s.gpus = OwnedPods.runningGpus(pods);
+    if (old != null) { // economics are the pool loop's to report; keep what is there
+      s.expectedHashrate = old.expectedHashrate;
+      s.revenueUsdPerHour = old.revenueUsdPerHour;
+      s.powerCostUsdPerHour = old.powerCostUsdPerHour;
+      s.profitUsdPerHour = old.profitUsdPerHour;
+      s.profitUsdPerGpuHour = old.profitUsdPerGpuHour;
+    }
+    s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
+    Conditions.set(s.conditions, OwnedPods.ready(mp, errors, pods), Instant.now());
+    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
+      return UpdateControl.noUpdate();
+    }
+    MiningPool fresh = new MiningPool();
+    fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
+        .withNamespace(mp.getMetadata().getNamespace()).build());
+    fresh.setStatus(s);
+    return UpdateControl.patchStatus(fresh);
+  }
+}

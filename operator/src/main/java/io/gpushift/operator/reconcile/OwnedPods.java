@@ -1,0 +1,61 @@
+package io.gpushift.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.gpushift.api.v1alpha1.Condition;
+import io.gpushift.api.v1alpha1.ConditionStatus;
+import io.gpushift.engine.validation.Finding;
+import io.gpushift.operator.Keys;
+import io.gpushift.operator.realize.Pods;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.Collection;
+import java.util.List;
+
+/** Shared by the MiningPool and AIWorkload reconcilers: their pods, and a Ready condition from validation and pods. */
+final class OwnedPods {
+
+  private OwnedPods() {
+  }
+
+  static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
+    return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, owner)
+        .withLabelSelector(Keys.MANAGED_BY + "=" + Keys.MANAGED_BY_VALUE)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(owner))
+        .build(), context));
+  }
+
+  static int runningGpus(Collection<Pod> pods) {
+    return pods.stream().filter(OwnedPods::running).mapToInt(Pods::gpus).sum();
+  }
+
+  static boolean running(Pod p) {
+    return !Pods.terminating(p) && p.getStatus() != null && "Running".equals(p.getStatus().getPhase());
+  }
+
+  /** Ready=False naming the first invalid field; else True when every pod runs, False while some are starting. */
+  static Condition ready(HasMetadata owner, List<Finding> errors, Collection<Pod> pods) {
+    Condition c = new Condition();
+    c.type = "Ready";
+    c.observedGeneration = owner.getMetadata().getGeneration();
+    long live = pods.stream().filter(p -> !Pods.terminating(p)).count();
+    long running = pods.stream().filter(OwnedPods::running).count();
+    if (!errors.isEmpty()) {
+      c.status = ConditionStatus.False;
+      c.reason = "InvalidSpec";
+      c.message = String.join("; ", errors.stream().map(Finding::message).toList());
+    } else if (running < live) {
+      c.status = ConditionStatus.False;
+      c.reason = "Starting";
+      c.message = running + " of " + live + " pod(s) running";
+    } else {
+      c.status = ConditionStatus.True;
+      c.reason = live == 0 ? "NoGpusAssigned" : "Running";
+      c.message = live == 0 ? "valid; no GPUs are given to it at current prices" : running + " pod(s) running";
+    }
+    return c;
+  }
+}
