@@ -18,6 +18,11 @@ final class Crs {
   }
 
   static GPUNodePool pool(LocalCluster cluster, String mode, double usdPerKWh, String extraPolicy) {
+    return pool(cluster, mode, usdPerKWh, extraPolicy, null);
+  }
+
+  /** extraPolicy: more policy fields (YAML, unindented); extraSpec: more spec fields (YAML, unindented). */
+  static GPUNodePool pool(LocalCluster cluster, String mode, double usdPerKWh, String extraPolicy, String extraSpec) {
     String yaml = """
         apiVersion: gpushift.io/v1alpha1
         kind: GPUNodePool
@@ -31,9 +36,9 @@ final class Crs {
           policy:
             mode: %s
             minDwell: 0s
-        %s
+        %s%s
         """.formatted(cluster.namespace(), LocalCluster.DEDICATED_KEY, cluster.namespace(), usdPerKWh, mode,
-        extraPolicy == null ? "" : extraPolicy.indent(4));
+        extraPolicy == null ? "" : extraPolicy.indent(4), extraSpec == null ? "" : extraSpec.indent(2));
     return cluster.adminClient().resource(parse(cluster.adminClient(), yaml, GPUNodePool.class)).create();
   }
 

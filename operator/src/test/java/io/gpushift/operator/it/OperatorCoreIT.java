@@ -3,47 +3,18 @@ package io.gpushift.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.realize.Pods;
-import io.gpushift.testkit.LocalCluster;
-import io.gpushift.testkit.LocalClusterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The operator's first promises, each on the real control plane with kwok GPU nodes dedicated to the test. */
-@ExtendWith(LocalClusterExtension.class)
-class OperatorCoreIT {
-
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private LocalCluster cluster;
-  private KubernetesClient client;
-  private List<String> nodes;
-  private InProcessOperator operator;
-
-  @BeforeEach
-  void start(LocalCluster cluster, KubernetesClient client) {
-    this.cluster = cluster;
-    this.client = client;
-    nodes = cluster.createDedicatedGpuNodes(2, 8, Crs.H100, 81559).stream().map(n -> n.getMetadata().getName())
-        .toList();
-    operator = InProcessOperator.start(cluster);
-  }
-
-  @AfterEach
-  void stop() {
-    operator.close();
-    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).delete();
-  }
+class OperatorCoreIT extends OperatorItBase {
 
   @Test
   void minersRunOnThePlannedNodesWithTheirGpus() {
@@ -141,27 +112,5 @@ class OperatorCoreIT {
     await("no writes while nothing changes").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
         .until(() -> operator.writes() == before);
     assertThat(operator.writes() - before).as("writes during the quiet period: %s", operator.writeLog).isZero();
-  }
-
-  private void awaitRunning(String what, java.util.function.Predicate<Pod> filter, int count) {
-    await(what).atMost(WAIT).until(() -> running().stream().filter(filter).count() == count);
-  }
-
-  private List<Pod> running() {
-    return client.pods().list().getItems().stream()
-        .filter(p -> "Running".equals(p.getStatus().getPhase()) && !Pods.terminating(p)).toList();
-  }
-
-  private Node node(String name) {
-    return cluster.adminClient().nodes().withName(name).get();
-  }
-
-  private GPUNodePool pool() {
-    return cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).get();
-  }
-
-  private static String ready(GPUNodePool pool) {
-    return pool.getStatus() == null ? null : pool.getStatus().conditions.stream()
-        .filter(c -> "Ready".equals(c.type)).map(c -> c.reason).findFirst().orElse(null);
   }
 }
