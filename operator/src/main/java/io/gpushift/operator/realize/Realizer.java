@@ -100,10 +100,12 @@ public class Realizer {
       sample.putIfAbsent(key, p);
       return byOwner.computeIfAbsent(key, k -> new StringBuilder());
     };
-    String why = desired.pods().stream().map(d -> d.reason()).filter(r -> r != null && !r.isBlank()).findFirst()
-        .orElse("plan of GPUNodePool " + desired.pool());
+    Map<String, String> reasons = new LinkedHashMap<>();
+    desired.pods().forEach(d -> reasons.put(d.name(), d.reason()));
     steps.create.forEach(p -> line.apply(p).append("placed ").append(p.getMetadata().getName()).append(" (")
-        .append(Pods.gpus(p)).append(" GPU on ").append(Pods.node(p)).append("); "));
+        .append(Pods.gpus(p)).append(" GPU on ").append(Pods.node(p)).append(": ")
+        .append(reasons.getOrDefault(p.getMetadata().getName(), "plan of GPUNodePool " + desired.pool()))
+        .append("); "));
     steps.deleteNow.forEach(r -> line.apply(r.pod()).append("removed ").append(r.pod().getMetadata().getName())
         .append(" (").append(r.reason()).append("); "));
     byOwner.forEach((key, text) -> {
@@ -112,7 +114,7 @@ public class Realizer {
       LOG.infof("pool %s: %s", desired.pool(), text);
       if (o != null) {
         events.normal(new Owner(o.getApiVersion(), o.getKind(), o.getName(), o.getUid()),
-            p.getMetadata().getNamespace(), "GpusShifted", text + "why: " + why);
+            p.getMetadata().getNamespace(), "GpusShifted", text.toString().trim());
       }
     });
   }
