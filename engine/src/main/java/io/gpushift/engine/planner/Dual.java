@@ -52,7 +52,11 @@ final class Dual {
         return l;
     }
 
-    /** One Polyak step towards {@code target} (a known feasible objective). Returns false when the gradient is 0. */
+    /**
+     * One subgradient step with the Polyak rule towards {@code target} (the best feasible objective known): the
+     * prices of over-used options and budgets rise, those of under-used ones fall. Returns false at a point where the
+     * relaxed solution is feasible for every priced constraint (the gradient is zero).
+     */
     boolean step(double target, double theta) {
         double[] g = new double[rho.length];
         double[] h = new double[pi.length];
@@ -61,17 +65,17 @@ final class Dual {
             if (!priced[o]) continue;
             int cap = Math.max(p.cap[o], p.fixedUnits[o]);
             int min = Math.min(p.min[o], cap);
-            long r;
+            long r; // the relaxed total that maximises the priced cap/bonus term at rho
             if (rho[o] > 0) r = cap;
             else if (rho[o] == 0) r = Math.clamp(used[o], p.bonus[o] > 0 ? min : 0, cap);
             else if (rho[o] > -p.bonus[o]) r = min;
             else r = Math.min(used[o], min);
             g[o] = used[o] - r;
-            if (p.bonus[o] == 0 && rho[o] <= 0 && g[o] < 0) g[o] = 0; // projected: rho stays ≥ 0 without a bonus
+            if (p.bonus[o] == 0 && rho[o] <= 0 && g[o] < 0) g[o] = 0; // rho stays ≥ 0 without a bonus
             norm += g[o] * g[o];
         }
         for (int q = 0; q < pi.length; q++) {
-            if (p.budget[q] >= poolMovable[q]) continue; // budget can never bind
+            if (p.budget[q] >= poolMovable[q]) continue; // the budget can never bind
             h[q] = moved[q] - p.budget[q];
             if (pi[q] <= 0 && h[q] < 0) h[q] = 0;
             norm += h[q] * h[q];
@@ -80,9 +84,7 @@ final class Dual {
         double t = theta * Math.max(value - target, 1e-6 * Math.abs(value) + 1e-6) / norm;
         for (int o = 1; o < rho.length; o++) {
             if (g[o] == 0) continue;
-            rho[o] += t * g[o];
-            if (p.bonus[o] == 0) rho[o] = Math.max(0, rho[o]);
-            else rho[o] = Math.max(-p.bonus[o], rho[o]);
+            rho[o] = Math.max(p.bonus[o] > 0 ? -p.bonus[o] : 0, rho[o] + t * g[o]);
         }
         for (int q = 0; q < pi.length; q++) pi[q] = Math.max(0, pi[q] + t * h[q]);
         return true;

@@ -7,6 +7,7 @@ package io.gpushift.engine.planner;
  * scarce options to where the relaxation wants them; true-value passes then polish.
  */
 final class Greedy {
+    static int PRICED_PASSES = Integer.getInteger("pp", 3);
     private final Problem p;
     private final NodeDp dp;
 
@@ -28,7 +29,8 @@ final class Greedy {
 
     Allocation construct(double[] price, double[] poolPrice, int passes) {
         Allocation a = current();
-        if (price != null) pass(a, price, poolPrice);
+        // priced sweeps: the first frees what the prices say to give up, the next ones hand it to where it pays most
+        if (price != null) for (int i = 0; i < PRICED_PASSES; i++) pass(a, price, poolPrice);
         for (int i = 0; i < passes; i++) if (!pass(a, null, null)) break;
         return a;
     }

@@ -16,7 +16,7 @@ final class NodeDp {
 
     private final Problem p;
     private int[] items = new int[16];
-    private Integer[] order = new Integer[16];
+    private boolean[] picked = new boolean[16];
     private double[] unitValue = new double[16];
 
     NodeDp(Problem p) {
@@ -106,38 +106,37 @@ final class NodeDp {
         int n = c.opt.length;
         if (items.length < n) {
             items = new int[n];
-            order = new Integer[n];
+            picked = new boolean[n];
             unitValue = new double[n];
         }
-        int count = 0, cand = 0;
+        int count = 0;
         for (int e = 0; e < n; e++) {
             int o = c.opt[e];
-            if (e == 0 || c.cur[e] > 0 || (room != null && room[o] > 0 && p.bonus[o] > 0)) items[count++] = e;
-            else if (c.maxUnits[e] > 0 && (rem == null || rem[o] > 0)) {
+            picked[e] = false;
+            if (e == 0 || c.cur[e] > 0 || (room != null && room[o] > 0 && p.bonus[o] > 0)) {
+                items[count++] = e;
+                picked[e] = true;
+            } else if (c.maxUnits[e] > 0 && (rem == null || rem[o] > 0)) {
                 unitValue[e] = p.unitGpus[o] * (c.value[e] - c.start[e]) - (price == null ? 0 : price[o]);
-                order[cand++] = e;
-            }
+            } else picked[e] = true; // not usable
         }
-        Arrays.sort(order, 0, cand, (a, b) -> {
-            int kc = Integer.compare(p.unitGpus[c.opt[a]], p.unitGpus[c.opt[b]]);
-            if (kc != 0) return kc;
-            int vc = Double.compare(unitValue[b], unitValue[a]);
-            return vc != 0 ? vc : Integer.compare(a, b);
-        });
-        int covered = 0, lastK = -1;
-        for (int i = 0; i < cand; i++) {
-            int e = order[i];
-            int o = c.opt[e];
-            int k = p.unitGpus[o];
-            if (k != lastK) {
-                lastK = k;
-                covered = 0;
+        // per replica size, repeatedly take the best remaining candidate until their units could fill the node;
+        // linear scans: usually one or two picks per size, far cheaper than sorting ~100 candidates per call
+        for (int k = 1; k <= c.free; k++) {
+            int covered = 0;
+            while (covered < c.free / k) {
+                int best = -1;
+                for (int e = 1; e < n; e++) {
+                    if (picked[e] || p.unitGpus[c.opt[e]] != k) continue;
+                    if (best < 0 || unitValue[e] > unitValue[best]) best = e;
+                }
+                if (best < 0) break;
+                picked[best] = true;
+                items[count++] = best;
+                int limit = Math.min(c.maxUnits[best], c.free / k);
+                if (rem != null) limit = Math.min(limit, rem[c.opt[best]]);
+                covered += limit;
             }
-            if (covered >= c.free / k) continue;
-            int limit = Math.min(c.maxUnits[e], c.free / k);
-            if (rem != null) limit = Math.min(limit, rem[o]);
-            covered += limit;
-            items[count++] = e;
         }
         Arrays.sort(items, 0, count);
         return count;

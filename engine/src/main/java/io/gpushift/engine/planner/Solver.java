@@ -5,7 +5,8 @@ package io.gpushift.engine.planner;
  * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
  */
 final class Solver {
-    private static final int MAX_ITERATIONS = 60;
+    static final int MAX_ITERATIONS = Integer.getInteger("gpushift.iterations", 60);
+    static final int PRIMAL_EVERY = 10;
 
     record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {
     }
@@ -19,29 +20,33 @@ final class Solver {
         double upper = dual.evaluate();
         double theta = 1.0;
         int stale = 0;
+        boolean fresh = false; // a primal was built from the latest prices
         for (int it = 0; it < MAX_ITERATIONS && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper)); it++) {
             if (!dual.step(bestValue, theta)) break;
+            fresh = false;
             double l = dual.evaluate();
             if (l < upper - 1e-9) {
                 upper = l;
                 stale = 0;
-            } else if (++stale >= 4) {
+            } else if (++stale >= 4) { // no progress: shorter steps
                 theta /= 2;
                 stale = 0;
             }
-            if (it % 10 == 9) { // a primal from the current prices
+            if (it % PRIMAL_EVERY == PRIMAL_EVERY - 1 || it == MAX_ITERATIONS - 1) { // a primal from the current prices
+                fresh = true;
                 Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
-                double v = a.objective();
-                if (v > bestValue + 1e-9) {
+                if (a.objective() > bestValue + 1e-9) {
                     best = a;
-                    bestValue = v;
+                    bestValue = a.objective();
                 }
             }
         }
-        Allocation priced = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
-        if (priced.objective() > bestValue + 1e-9) {
-            best = priced;
-            bestValue = priced.objective();
+        if (!fresh && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper))) {
+            Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
+            if (a.objective() > bestValue + 1e-9) {
+                best = a;
+                bestValue = a.objective();
+            }
         }
         boolean proven = upper - bestValue <= 1e-7 * Math.max(1, Math.abs(upper));
         if (!proven) {

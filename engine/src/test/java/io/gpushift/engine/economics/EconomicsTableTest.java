@@ -71,9 +71,9 @@ class EconomicsTableTest {
     @CsvSource({
             // case, price per GPU-h (USD or tokens), token USD (0 = USD), utilisation, revenue $/h, profit at 0.08 $/kWh PUE 1.2 and 700 W
             "H100 at $2.35,             2.35, 0,     1,   2.35, 2.2828",
-            "H100 at $2.35, 80 % used,  2.35, 0,     0.8, 1.88, 1.8128",
+            "'H100 at $2.35, 80 % used', 2.35, 0,     0.8, 1.88, 1.8128",
             "10 tokens at $0.235,       10,   0.235, 1,   2.35, 2.2828",
-            "40 tokens at $0.05, 50 %,  40,   0.05,  0.5, 1.0,  0.9328",
+            "'40 tokens at $0.05, 50 %', 40,   0.05,  0.5, 1.0,  0.9328",
     })
     void aiRevenueAndProfit(String name, double amount, double token, double utilisation, double revenue, double profit) {
         AiOption a = ai(Map.of("H100", MarketValue.of(amount)), token == 0 ? null : MarketValue.of(token), utilisation);
