@@ -11,6 +11,7 @@ import io.gpushift.engine.validation.Validation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,21 @@ public final class Ledger {
         Map<String, TreeSet<String>> productsByPool = new TreeMap<>();
         for (Node n : s.nodes()) productsByPool.computeIfAbsent(n.pool(), k -> new TreeSet<>()).add(n.gpuProduct());
         List<LedgerEntry> out = new ArrayList<>();
-        for (NodePool pool : s.pools()) {
+        List<NodePool> pools = s.pools().stream().sorted(Comparator.comparing(NodePool::name)).toList();
+        List<MiningOption> mining = s.mining().stream().sorted(Comparator.comparing(MiningOption::id)).toList();
+        List<AiOption> ai = s.ai().stream().sorted(Comparator.comparing(AiOption::id)).toList();
+        for (NodePool pool : pools) { // sorted: the ledger does not depend on input order
             if (v.invalidPools().contains(pool.name()) || !productsByPool.containsKey(pool.name())) continue;
             double price = usdPerKwh.applyAsDouble(pool);
             for (String product : productsByPool.get(pool.name())) {
                 double idlePower = Economics.powerUsdPerGpuHour(pool.idleWattsFor(product), price, pool.pue());
                 out.add(new LedgerEntry(pool.name(), product, LedgerEntry.IDLE, Kind.IDLE, Double.NaN, 0, idlePower,
                         -idlePower, 0, 0, true, "idle " + pool.idleWattsFor(product) + " W"));
-                for (MiningOption m : s.mining()) {
+                for (MiningOption m : mining) {
                     if (v.invalidOptions().contains(m.id()) || !v.eligible(m.id(), product)) continue;
                     out.add(mining(m, pool, product, price));
                 }
-                for (AiOption a : s.ai()) {
+                for (AiOption a : ai) {
                     if (v.invalidOptions().contains(a.id()) || !v.eligible(a.id(), product)) continue;
                     if (!a.allowedProducts().isEmpty() && !a.allowedProducts().contains(product)) continue;
                     out.add(ai(a, pool, product, price));

@@ -118,11 +118,10 @@ final class Explainer {
             if (o == null || fixed == 0) continue;
             WorkOption w = p.option(o);
             if (w instanceof AiOption ai && ai.guaranteed()) continue;
-            int e = c.entryOf(o);
             LedgerEntry from = ProblemBuilder.entry(p, c, o);
-            int alt = runnerUp(c, e);
+            int alt = bestOnNode(c, node, o);
             if (alt < 0) continue;
-            double gain = profit(entry(c, alt)) - (from == null ? Double.NEGATIVE_INFINITY : profit(from));
+            double gain = profit(ProblemBuilder.entry(p, c, alt)) - (from == null ? Double.NEGATIVE_INFINITY : profit(from));
             if (!(gain > 1e-12) && from != null) continue;
             String reason, msg;
             if (!w.marketDataFresh() || p.validation.invalidOptions().contains(w.id())) {
@@ -136,9 +135,27 @@ final class Explainer {
                 reason = "protected";
                 msg = "held: protected (do-not-disrupt) pods";
             }
-            held.add(new Held(node.name(), as.optionId(), p.optionId(c.opt[alt]), fixed,
+            held.add(new Held(node.name(), as.optionId(), p.optionId(alt), fixed,
                     from == null ? Double.NaN : fixed * gain, reason, msg));
         }
+    }
+
+    /** Most profitable option (index) the node could run if nothing held it, other than {@code except}. */
+    private int bestOnNode(NodeClass c, Node node, int except) {
+        int best = -1;
+        double bestProfit = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < p.optionCount(); o++) {
+            if (o == except || p.unitGpus[o] > node.gpuCount()) continue;
+            LedgerEntry le = ProblemBuilder.entry(p, c, o);
+            if (le == null || !le.eligible()) continue;
+            if (p.option(o) instanceof AiOption ai && node.gpuMemoryMiB() < ai.minGpuMemoryMiB()) continue;
+            if (p.option(o) != null && !p.option(o).marketDataFresh()) continue;
+            if (le.profitUsdPerGpuHour() > bestProfit) {
+                best = o;
+                bestProfit = le.profitUsdPerGpuHour();
+            }
+        }
+        return best;
     }
 
     private LedgerEntry entry(NodeClass c, int e) {

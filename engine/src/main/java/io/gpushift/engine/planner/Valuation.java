@@ -70,7 +70,8 @@ final class Valuation {
         if (!w.marketDataFresh() || p.validation.invalidOptions().contains(w.id())) return false;
         if (p.unitGpus[o] > c.free) return false;
         LedgerEntry le = ProblemBuilder.entry(p, c, o);
-        if (le == null || !le.eligible()) return false;
+        // a pin is an order: it overrides the loss rule and pool restrictions, not the requirements
+        if (le == null || !le.eligible() && c.pin == null) return false;
         return !(w instanceof AiOption a) || node.gpuMemoryMiB() >= a.minGpuMemoryMiB();
     }
 }

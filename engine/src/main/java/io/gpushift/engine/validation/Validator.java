@@ -12,6 +12,7 @@ import io.gpushift.engine.model.Tariff;
 import io.gpushift.engine.validation.Finding.Severity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,12 +42,12 @@ public final class Validator {
         if (s.nodes().isEmpty()) error("Snapshot", "nodes", "is empty: no GPU node to plan for");
         Set<String> products = new TreeSet<>(s.knownProducts());
         Set<String> poolNames = new HashSet<>();
-        for (NodePool p : s.pools()) {
+        for (NodePool p : s.pools().stream().sorted(Comparator.comparing(NodePool::name)).toList()) {
             poolNames.add(p.name());
             pool(p);
         }
         Set<String> ids = new HashSet<>();
-        for (Node n : s.nodes()) {
+        for (Node n : s.nodes().stream().sorted(Comparator.comparing(Node::name)).toList()) {
             products.add(n.gpuProduct());
             String obj = "Node " + n.name();
             if (n.gpuCount() <= 0) error(obj, "gpuCount", "must be positive, is " + n.gpuCount());
@@ -57,11 +58,11 @@ public final class Validator {
             if (n.assignedGpus() > n.gpuCount())
                 error(obj, "assignments", "assign " + n.assignedGpus() + " GPUs but the node has " + n.gpuCount());
         }
-        for (MiningOption m : s.mining()) {
+        for (MiningOption m : s.mining().stream().sorted(Comparator.comparing(MiningOption::id)).toList()) {
             if (!ids.add(m.id())) duplicate("MiningPool " + m.id(), m.id());
             mining(m, products);
         }
-        for (AiOption a : s.ai()) {
+        for (AiOption a : s.ai().stream().sorted(Comparator.comparing(AiOption::id)).toList()) {
             if (!ids.add(a.id())) duplicate("AIWorkload " + a.id(), a.id());
             ai(a, products);
         }

@@ -69,12 +69,12 @@ final class Checker {
         if (w == null || !w.marketDataFresh() || v.invalidOptions().contains(id)) return false;
         if (n.pin() != null && !n.pin().equals(id)) return false;
         LedgerEntry le = ledger.get(n.pool(), n.gpuProduct(), id);
-        if (le == null || !le.eligible()) return false;
+        if (le == null || !le.eligible() && n.pin() == null) return false;
         if (w instanceof AiOption a) {
             if (!a.allowedProducts().isEmpty() && !a.allowedProducts().contains(n.gpuProduct())) return false;
             if (n.gpuMemoryMiB() < a.minGpuMemoryMiB()) return false;
         }
-        if (w instanceof MiningOption m && !m.allowedOn(n.pool())) return false;
+        if (w instanceof MiningOption m && !m.allowedOn(n.pool()) && n.pin() == null) return false;
         return true;
     }
 
