@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 K8S_VERSION=v1.37.2
 cache=${GPUSHIFT_CACHE:-$HOME/.cache/gpushift}
 bin=$cache/k8s-$K8S_VERSION/bin
+# --bin-dir: only print where the binaries live (e.g. for `./gpushift cluster down`), build nothing.
+if [ "${1:-}" = --bin-dir ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
 
 die() { echo "localcluster/build.sh: $*" >&2; exit 1; }
@@ -25,7 +27,7 @@ gobuild() {
     || die "go build in localcluster/$dir failed (see above). A refused module download means the Go module proxy is unreachable: check GOPROXY ($(go env GOPROXY))"
 }
 
-if need etcd; then echo "building etcd" >&2; gobuild etcd "-s -w" . ; mv -f "$bin/etcd" "$bin/etcd.tmp" 2>/dev/null || true; mv -f "$bin/etcd.tmp" "$bin/etcd"; fi
+if need etcd; then echo "building etcd" >&2; gobuild etcd "-s -w" . ; fi
 if need kwok; then echo "building kwok" >&2; gobuild kwok "-s -w" sigs.k8s.io/kwok/cmd/kwok; fi
 if need kube-apiserver kube-controller-manager kube-scheduler; then
   echo "building kube-apiserver, kube-controller-manager, kube-scheduler $K8S_VERSION (cold: tens of minutes)" >&2
@@ -34,5 +36,11 @@ if need kube-apiserver kube-controller-manager kube-scheduler; then
   LDF="-s -w -X $P.gitVersion=$K8S_VERSION -X $P.gitMajor=1 -X $P.gitMinor=$minor -X $P.gitTreeState=clean -X $P.buildDate=2026-01-01T00:00:00Z"
   LDF="$LDF -X $C.gitVersion=$K8S_VERSION -X $C.gitMajor=1 -X $C.gitMinor=$minor"
   gobuild k8s "$LDF" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler
+fi
+# Our launcher is small and changes with the repo: rebuild it whenever one of its sources is newer than the binary.
+if need gpushift-cluster || [ -n "$(find "$here/launcher" -newer "$bin/gpushift-cluster" -type f | head -1)" ]; then
+  echo "building gpushift-cluster (launcher)" >&2
+  (cd "$here/launcher" && go build -p "$jobs" -trimpath -ldflags "-s -w" -o "$bin/gpushift-cluster" .) \
+    || die "go build in localcluster/launcher failed (see above). A refused module download means the Go module proxy is unreachable: check GOPROXY ($(go env GOPROXY))"
 fi
 echo "$bin"

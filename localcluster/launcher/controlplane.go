@@ -243,7 +243,9 @@ func (cp *controlPlane) startKwok(ctx context.Context, p ports) error {
 	// Stages from kwok's own kustomize/stage files (compiled in from the kwok module). pod-complete is left
 	// out on purpose: it moves Job-owned pods to Succeeded at once, and GPU workloads must stay Running.
 	stages := []string{nodefast.DefaultNodeInit, nodeheartbeat.DefaultNodeHeartbeatWithLease, podfast.DefaultPodReady, podfast.DefaultPodDelete}
-	cfg := "apiVersion: config.kwok.x-k8s.io/v1alpha1\nkind: KwokConfiguration\noptions: {}\n---\n" + strings.Join(stages, "\n---\n")
+	// No KwokConfiguration document on purpose: kwok applies its option defaults only when there is none
+	// (an `options: {}` document leaves e.g. the play-stage parallelism at 0 and kwok refuses to start).
+	cfg := strings.Join(stages, "\n---\n")
 	cfgPath := cp.path("kwok.yaml")
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		return err

@@ -2,11 +2,15 @@ package main
 
 // PKI with Go's crypto/x509 so that no openssl is needed. ECDSA P-256 keys: instant to generate (RSA-2048 costs
 // ~100 ms each on a small box) and accepted by kube-apiserver for TLS, client certs and service-account tokens.
+// Exception: the admin key, which Java clients read, is RSA in PKCS#1 form — Fabric8's kubeconfig loader assumes RSA
+// unless told otherwise (client-key-algo) and fails on EC keys with "Invalid DER: object is not integer".
 
 import (
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
@@ -20,7 +24,7 @@ import (
 
 type keyPair struct {
 	cert *x509.Certificate
-	key  *ecdsa.PrivateKey
+	key  crypto.Signer
 }
 
 // pki holds the file paths the components are started with.
@@ -70,7 +74,7 @@ func newPKI(dir string) (*pki, error) {
 		return nil, err
 	}
 	for _, cn := range clientUsers {
-		kp, err := newCert(ca, &x509.Certificate{Subject: pkix.Name{CommonName: cn, Organization: []string{"system:masters"}},
+		kp, err := newCertWithKey(ca, cn == "admin", &x509.Certificate{Subject: pkix.Name{CommonName: cn, Organization: []string{"system:masters"}},
 			KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
 			ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth},
 			// kwok also serves its own (fake kubelet) endpoint with its certificate.
@@ -100,7 +104,17 @@ func newPKI(dir string) (*pki, error) {
 
 // newCert creates a certificate from tmpl signed by parent (self-signed when parent is nil).
 func newCert(parent *keyPair, tmpl *x509.Certificate) (*keyPair, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	return newCertWithKey(parent, false, tmpl)
+}
+
+func newCertWithKey(parent *keyPair, useRSA bool, tmpl *x509.Certificate) (*keyPair, error) {
+	var key crypto.Signer
+	var err error
+	if useRSA {
+		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	} else {
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +129,7 @@ func newCert(parent *keyPair, tmpl *x509.Certificate) (*keyPair, error) {
 	if parent != nil {
 		signerCert, signerKey = parent.cert, parent.key
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, &key.PublicKey, signerKey)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, key.Public(), signerKey)
 	if err != nil {
 		return nil, fmt.Errorf("creating certificate %q: %w", tmpl.Subject.CommonName, err)
 	}
@@ -136,8 +150,11 @@ func writeCert(crtPath, keyPath string, kp *keyPair) error {
 	return writeKey(keyPath, kp.key)
 }
 
-func writeKey(path string, key *ecdsa.PrivateKey) error {
-	// PKCS#8: read by Go (all components) and by Java/Fabric8 without BouncyCastle.
+func writeKey(path string, key crypto.Signer) error {
+	if k, ok := key.(*rsa.PrivateKey); ok {
+		return os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(k)}), 0o600)
+	}
+	// PKCS#8 for EC keys: read by every Go component.
 	der, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
 		return err
