@@ -23,11 +23,13 @@ public class TariffWindow {
 
   @Required
   @Pattern(Patterns.TIME_OF_DAY)
+  @Size(max = 5)
   @JsonPropertyDescription("Local start time, HH:MM (24-hour), inclusive.")
   public String start;
 
   @Required
   @Pattern(Patterns.TIME_OF_DAY)
+  @Size(max = 5)
   @JsonPropertyDescription("Local end time, HH:MM (24-hour, `24:00` for midnight), exclusive. An end before the start "
       + "means the window runs past midnight into the next day.")
   public String end;
