@@ -10,6 +10,9 @@ bin=$cache/k8s-$K8S_VERSION/bin
 # --bin-dir: only print where the binaries live (e.g. for `./gpushift cluster down`), build nothing.
 if [ "${1:-}" = --bin-dir ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
+# One build at a time per bin dir (e.g. two Maven modules' test JVMs starting together): the second waits, then skips.
+exec 9>"$bin/.build.lock"
+flock 9
 
 die() { echo "localcluster/build.sh: $*" >&2; exit 1; }
 command -v go >/dev/null || die "no Go toolchain on PATH: install Go >= 1.26 (Debian: golang, or go.dev) and run again"

@@ -149,6 +149,9 @@ func supervise(opt options, watchPid int) error {
 		logger.Print(result)
 	}
 	cancel()
+	// A stopped cluster must not leave a kubeconfig that looks usable.
+	_ = os.Remove(cp.kubeconfig)
+	_ = os.Remove(filepath.Join(opt.dir, "ready-seconds"))
 	cp.stopAll()
 	logger.Printf("all components stopped")
 	return result
