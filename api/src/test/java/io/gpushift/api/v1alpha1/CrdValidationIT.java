@@ -72,6 +72,10 @@ class CrdValidationIT {
         created.add(client.resource(Samples.read(file)).create());
         assertThat(created.getLast().getMetadata().getUid()).as(file.toString()).isNotBlank();
       }
+      GPUNodePool minimal = client.resources(GPUNodePool.class).withName("minimal").get();
+      assertThat(minimal.getSpec().policy.mode).isEqualTo(Policy.Mode.Auto);
+      assertThat(minimal.getSpec().policy.paybackHorizon).isEqualTo("6h");
+      assertThat(minimal.getSpec().electricity.pue).isEqualTo(1.0);
       GPUNodePool spot = client.resources(GPUNodePool.class).withName("spot-power").get();
       assertThat(spot.getSpec().policy.paybackHorizon).isEqualTo("6h");
       assertThat(spot.getSpec().policy.minDwell).isEqualTo("30m");
