@@ -40,13 +40,31 @@ public class Realizer {
 
   public Steps realize(DesiredState desired, List<Pod> actual, Map<String, NodeView> nodes, Duration settle) {
     Steps steps = Realization.plan(desired, actual, nodes, clock.instant(), settle);
-    steps.nodePatches.forEach(this::applyNode);
-    steps.deleteNow.forEach(r -> delete(r.pod()));
-    steps.requestCheckpoint.forEach(this::requestCheckpoint);
-    steps.cancelCheckpoint.forEach(p -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null));
-    steps.create.forEach(this::create);
+    // One failed write (a namespace being deleted, a quota, a webhook) must not stop the others: each is attempted,
+    // failures are reported in status and retried by the next pass.
+    steps.nodePatches.forEach(n -> attempt(steps, "label node " + n.node(), () -> applyNode(n)));
+    steps.deleteNow.forEach(r -> attempt(steps, "delete " + name(r.pod()), () -> delete(r.pod())));
+    steps.requestCheckpoint.forEach(r -> attempt(steps, "checkpoint " + name(r.pod()), () -> requestCheckpoint(r)));
+    steps.cancelCheckpoint.forEach(p -> attempt(steps, "un-checkpoint " + name(p),
+        () -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null)));
+    steps.create.forEach(p -> attempt(steps, "create " + name(p), () -> create(p)));
     summarise(desired, steps);
     return steps;
+  }
+
+  private static void attempt(Steps steps, String what, Runnable write) {
+    try {
+      write.run();
+    } catch (KubernetesClientException e) {
+      String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+          : e.getMessage();
+      LOG.warnf("%s failed: %s", what, reason);
+      steps.failures.add(what + ": " + reason);
+    }
+  }
+
+  private static String name(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
   }
 
   private void applyNode(Steps.NodePatch patch) {

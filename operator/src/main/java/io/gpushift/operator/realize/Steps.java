@@ -27,6 +27,8 @@ public final class Steps {
   public final List<NodePatch> nodePatches = new ArrayList<>();
   /** Desired pods held back this pass (GPUs still busy, device plugin switching) with the reason. */
   public final List<String> waiting = new ArrayList<>();
+  /** Writes that failed in this pass, with the API server's reason; they are retried by the next pass. */
+  public final List<String> failures = new ArrayList<>();
   /** Earliest moment something time-based becomes due (a checkpoint grace, a device-plugin settle). */
   public Instant wakeAt;
 
@@ -37,7 +39,7 @@ public final class Steps {
 
   /** True when the cluster already matches the desired state: nothing to write and nothing pending. */
   public boolean converged() {
-    return isEmpty() && waiting.isEmpty() && wakeAt == null;
+    return isEmpty() && waiting.isEmpty() && wakeAt == null && failures.isEmpty();
   }
 
   public int writes() {

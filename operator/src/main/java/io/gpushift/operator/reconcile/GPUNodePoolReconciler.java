@@ -72,12 +72,15 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     List<Node> nodes = cache(context, Node.class);
     List<Pod> pods = cache(context, Pod.class);
     Map<String, MiningPool> mining = cache(context, MiningPool.class).stream()
-        .filter(m -> m.getSpec() != null && (m.getSpec().nodePools == null || m.getSpec().nodePools.isEmpty()
+        .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null && (m.getSpec().nodePools == null || m.getSpec().nodePools.isEmpty()
             || m.getSpec().nodePools.contains(name)))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
-    Map<String, AIWorkload> ai = cache(context, AIWorkload.class).stream().filter(w -> w.getSpec() != null)
-        .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     Gathered gathered = Gatherer.gather(name, pool.getSpec().nodeSelector, nodes, pods);
+    List<Node> poolNodes = nodes.stream().filter(n -> gathered.views().containsKey(n.getMetadata().getName())).toList();
+    Map<String, AIWorkload> ai = cache(context, AIWorkload.class).stream()
+        .filter(w -> w.getSpec() != null && w.getMetadata().getDeletionTimestamp() == null)
+        .filter(w -> Eligibility.fitsEveryNode(w, poolNodes))
+        .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     List<String> problems = new ArrayList<>(gathered.problems());
     Decision decision = null;
     Steps steps = null;
@@ -92,8 +95,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())
             .map(io.gpushift.engine.model.Node::name).collect(Collectors.toSet());
-        Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = nodes.stream()
-            .filter(n -> gathered.views().containsKey(n.getMetadata().getName()))
+        Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = poolNodes.stream()
             .collect(Collectors.toMap(n -> n.getMetadata().getName(), PlanMapper::tolerationsFor));
         DesiredState desired = PlanMapper.map(pool, decision, mining, ai, frozen, tolerations);
         steps = new Realizer(context.getClient(), new EventRecorder(context.getClient(), settings.clock()),

@@ -95,6 +95,10 @@ final class PoolStatus {
       c.status = ConditionStatus.True;
       c.reason = "Recommended";
       c.message = "mode Recommend: the plan is in lastDecision; nothing is applied";
+    } else if (steps != null && !steps.failures.isEmpty()) {
+      c.status = ConditionStatus.False;
+      c.reason = "WriteFailed";
+      c.message = steps.failures.size() + " write(s) failed, retrying: " + steps.failures.get(0);
     } else if (steps != null && !steps.converged()) {
       c.status = ConditionStatus.False;
       c.reason = "Converging";

@@ -7,7 +7,9 @@ import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.testkit.LocalCluster;
 
 /**
- * Test custom resources as the YAML a user would apply. Figures: an H100 mining at 0.30 USD/GPU-h for 150 W, AI paying
+ * Test custom resources, scoped to the test's own pool (named after its namespace) so tests never compete for GPUs:
+ * MiningPools through spec.nodePools, AIWorkloads through their template's nodeSelector. As the YAML a user would
+ * apply. Figures: an H100 mining at 0.30 USD/GPU-h for 150 W, AI paying
  * 2.00 USD/GPU-h for 700 W, electricity 0.10 USD/kWh: AI beats mining beats idle unless a test changes a price.
  */
 final class Crs {
@@ -64,7 +66,8 @@ final class Crs {
           revenue:
             hashprice: {usdPerDay: {value: %s}, unit: 1P}
           warmUpSeconds: 20
-        """.formatted(name, H100, usdPerPhPerDay);
+          nodePools: [%s]
+        """.formatted(name, H100, usdPerPhPerDay, client.getNamespace());
     return client.resource(parse(client, yaml, MiningPool.class)).create();
   }
 
@@ -80,6 +83,7 @@ final class Crs {
             metadata:
               labels: {app: %s}
             spec:
+              nodeSelector: {%s: %s}
               containers:
                 - name: server
                   image: ghcr.io/example/vllm-server:0.6
@@ -91,7 +95,8 @@ final class Crs {
           commitment: %s
           checkpointGraceSeconds: %d
           startupSeconds: 10
-        """.formatted(name, name, gpusPerReplica, min, max, H100, usdPerGpuHour, commitment, graceSeconds);
+        """.formatted(name, name, LocalCluster.DEDICATED_KEY, client.getNamespace(), gpusPerReplica, min, max, H100,
+        usdPerGpuHour, commitment, graceSeconds);
     return client.resource(parse(client, yaml, AIWorkload.class)).create();
   }
 

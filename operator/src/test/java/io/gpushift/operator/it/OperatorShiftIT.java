@@ -115,7 +115,8 @@ class OperatorShiftIT extends OperatorItBase {
           profiles: [{gpuProduct: %s, hashrate: 100M, watts: 150}]
           revenue:
             hashprice: {usdPerDay: {feedRef: {name: no-such-feed}}, unit: 1P}
-        """.formatted(Crs.H100);
+          nodePools: [%s]
+        """.formatted(Crs.H100, cluster.namespace());
     client.resource(Crs.parse(client, yaml, MiningPool.class)).create();
 
     await("Ready=False naming the field").atMost(WAIT).until(() -> {
