@@ -1,20 +1,39 @@
 package io.gpushift.engine.model;
 
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Electricity price in USD/kWh: a base price, optionally overridden by daily time-of-use windows (local time in
  * {@code zone}; a window whose end is not after its start wraps midnight; the first matching window wins).
  */
 public record Tariff(MarketValue baseUsdPerKwh, List<Window> windows, ZoneId zone) {
-    public record Window(LocalTime start, LocalTime end, double usdPerKwh) {
-        boolean contains(LocalTime t) {
-            return end.isAfter(start) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
+    /**
+     * @param days weekdays the window applies to (local time); a window that wraps midnight belongs to the day it
+     *             starts on, so a Friday 22:00–06:00 window covers Saturday 03:00 too
+     */
+    public record Window(Set<DayOfWeek> days, LocalTime start, LocalTime end, double usdPerKwh) {
+        public Window {
+            days = days == null || days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(days);
+        }
+
+        /** A window on every day. */
+        public Window(LocalTime start, LocalTime end, double usdPerKwh) {
+            this(null, start, end, usdPerKwh);
+        }
+
+        boolean contains(ZonedDateTime at) {
+            LocalTime t = at.toLocalTime();
+            DayOfWeek day = at.getDayOfWeek();
+            if (end.isAfter(start)) return days.contains(day) && !t.isBefore(start) && t.isBefore(end);
+            return !t.isBefore(start) && days.contains(day) || t.isBefore(end) && days.contains(day.minus(1));
         }
     }
 
@@ -29,7 +48,7 @@ public record Tariff(MarketValue baseUsdPerKwh, List<Window> windows, ZoneId zon
 
     public double usdPerKwhAt(Instant t) {
         if (windows.isEmpty()) return baseUsdPerKwh.value();
-        LocalTime local = ZonedDateTime.ofInstant(t, zone).toLocalTime();
+        ZonedDateTime local = ZonedDateTime.ofInstant(t, zone);
         for (Window w : windows) if (w.contains(local)) return w.usdPerKwh();
         return baseUsdPerKwh.value();
     }
