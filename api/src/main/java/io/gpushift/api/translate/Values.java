@@ -1,0 +1,51 @@
+package io.gpushift.api.translate;
+
+import io.gpushift.api.v1alpha1.FeedRef;
+import io.gpushift.api.v1alpha1.QuantitySource;
+import io.gpushift.api.v1alpha1.Quantities;
+import io.gpushift.api.v1alpha1.ValueSource;
+import io.gpushift.engine.model.MarketValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves the value-or-feed fields of one object and remembers whether any of them was not fresh, so the object's
+ * option can be held ({@code marketDataFresh=false}) and its {@code MarketDataFresh} condition can say why.
+ */
+final class Values {
+    private final FeedLookup feeds;
+    private final List<String> staleReasons = new ArrayList<>();
+
+    Values(FeedLookup feeds) {
+        this.feeds = feeds;
+    }
+
+    /** A missing value becomes NaN, which the engine's validation reports against {@code field} and never plans from. */
+    MarketValue of(ValueSource source, String field) {
+        if (source == null) return new MarketValue(Double.NaN, "missing " + field, null);
+        if (source.value != null) return MarketValue.of(source.value);
+        return fromFeed(source.feedRef, field);
+    }
+
+    MarketValue of(QuantitySource source, String field) {
+        if (source == null) return new MarketValue(Double.NaN, "missing " + field, null);
+        if (source.value != null) return MarketValue.of(Quantities.toDouble(source.value));
+        return fromFeed(source.feedRef, field);
+    }
+
+    private MarketValue fromFeed(FeedRef ref, String field) {
+        if (ref == null) return new MarketValue(Double.NaN, "missing " + field, null);
+        FeedLookup.Resolution r = feeds.resolve(ref);
+        if (!r.fresh()) staleReasons.add(field + ": " + r.reason());
+        return r.value() != null ? r.value() : new MarketValue(Double.NaN, "feed " + ref.name + " (no value yet)", null);
+    }
+
+    boolean fresh() {
+        return staleReasons.isEmpty();
+    }
+
+    /** Why the object's market data is not fresh, field by field; empty when it is. */
+    List<String> staleReasons() {
+        return List.copyOf(staleReasons);
+    }
+}
