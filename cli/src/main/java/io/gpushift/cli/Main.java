@@ -1,0 +1,14 @@
+package io.gpushift.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the calculators that need no cluster: {@code gpushift quote}. */
+@Command(name = "gpushift", mixinStandardHelpOptions = true, version = "gpushift 0.1.0",
+        description = "GPUShift calculators: the operator's engine without a cluster.",
+        subcommands = {QuoteCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+}

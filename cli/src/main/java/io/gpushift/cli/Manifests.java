@@ -1,0 +1,52 @@
+package io.gpushift.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.v1alpha1.AIWorkload;
+import io.gpushift.api.v1alpha1.GPUNodePool;
+import io.gpushift.api.v1alpha1.MiningPool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The YAML documents of the files given with {@code -f}, sorted by kind; anything else is named and refused. */
+public record Manifests(List<GPUNodePool> pools, List<MiningPool> mining, List<AIWorkload> ai, List<Fleet> fleets) {
+
+    public static Manifests read(List<Path> files) throws IOException {
+        ObjectMapper yaml = new YAMLMapper();
+        ObjectMapper json = Serialization.jsonMapper();
+        Manifests m = new Manifests(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Path file : files) {
+            int doc = 0;
+            try (var parser = new YAMLFactory().createParser(file.toFile())) {
+                for (var it = yaml.readValues(parser, JsonNode.class); it.hasNext(); ) {
+                    JsonNode node = it.next();
+                    doc++;
+                    if (node == null || node.isNull() || node.isEmpty()) continue;
+                    String kind = node.path("kind").asText("");
+                    switch (kind) {
+                        case "GPUNodePool" -> m.pools.add(json.convertValue(node, GPUNodePool.class));
+                        case "MiningPool" -> m.mining.add(defaultNamespace(json.convertValue(node, MiningPool.class)));
+                        case "AIWorkload" -> m.ai.add(defaultNamespace(json.convertValue(node, AIWorkload.class)));
+                        case Fleet.KIND -> m.fleets.add(json.convertValue(node, Fleet.class));
+                        default -> throw new IOException(file + " document " + doc + ": kind '" + kind
+                                + "' is not one of GPUNodePool, MiningPool, AIWorkload, Fleet");
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return m;
+    }
+
+    /** kubectl applies a namespaced object without a namespace to {@code default}; the quote names it the same way. */
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T defaultNamespace(T r) {
+        if (r.getMetadata().getNamespace() == null) r.getMetadata().setNamespace("default");
+        return r;
+    }
+}
