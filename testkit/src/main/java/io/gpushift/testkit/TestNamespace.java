@@ -58,10 +58,15 @@ final class TestNamespace implements AutoCloseable {
             admin.nodes().withName(node).delete();
         }
         try {
-            // kwok's pod-delete stage finalizes deleted pods at once; the namespace controller deletes them.
+            // The namespace controller alone takes ~6 s to get to the pods. A terminating namespace accepts no new
+            // pods, so deleting them ourselves (grace 0; kwok's pod-delete stage finalizes them) cannot race a
+            // ReplicaSet, and the next test gets the GPUs back at once.
             Awaitility.await("pods of namespace " + name + " gone").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> admin.pods().inNamespace(name).list().getItems().isEmpty());
+                    .until(() -> {
+                        admin.pods().inNamespace(name).withGracePeriod(0).delete();
+                        return admin.pods().inNamespace(name).list().getItems().isEmpty();
+                    });
         } finally {
             client.close();
         }

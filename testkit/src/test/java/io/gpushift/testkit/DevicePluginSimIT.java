@@ -2,6 +2,8 @@ package io.gpushift.testkit;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,10 +49,7 @@ class DevicePluginSimIT {
                 .until(() -> FakeGpuNodes.allocatableGpus(admin.nodes().withName(node).get()) == 32);
 
         // Removing the label restores the default: physical count, one replica, plain product name.
-        admin.nodes().withName(node).edit(x -> {
-            x.getMetadata().getLabels().remove(FakeGpuNodes.DEVICE_PLUGIN_CONFIG_LABEL);
-            return x;
-        });
+        patchConfigLabel("null");
         awaitNode("default restored", x -> FakeGpuNodes.allocatableGpus(x) == 8
                 && PRODUCT.equals(x.getMetadata().getLabels().get(FakeGpuNodes.PRODUCT_LABEL))
                 && "1".equals(x.getMetadata().getLabels().get(FakeGpuNodes.REPLICAS_LABEL)));
@@ -72,10 +71,13 @@ class DevicePluginSimIT {
     }
 
     private void setConfig(String name) {
-        admin.nodes().withName(node).edit(n -> {
-            n.getMetadata().getLabels().put(FakeGpuNodes.DEVICE_PLUGIN_CONFIG_LABEL, name);
-            return n;
-        });
+        patchConfigLabel("\"" + name + "\"");
+    }
+
+    /** Merge patch without resourceVersion: kwok and the simulator update the node too, so edit() would conflict. */
+    private void patchConfigLabel(String jsonValue) {
+        admin.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"" + FakeGpuNodes.DEVICE_PLUGIN_CONFIG_LABEL + "\":" + jsonValue + "}}}");
     }
 
     private void awaitNode(String what, Predicate<Node> condition) {
