@@ -25,9 +25,13 @@ import org.junit.jupiter.api.Test;
 
 class InterimDeciderTest {
 
+  /** The same scenarios must hold for the engine behind the adapter (see EngineDeciderTest). */
+  Decider decider() {
+    return new InterimDecider();
+  }
+
   static final String H100 = "NVIDIA-H100-80GB-HBM3";
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-  final InterimDecider decider = new InterimDecider();
 
   static NodePool pool(double usdPerKwh, double minGainUsdPerGpuHour, Duration dwell) {
     return new NodePool("p", Tariff.fixed(usdPerKwh), 1.0, Map.of(), Duration.ofHours(6),
@@ -51,7 +55,7 @@ class InterimDeciderTest {
   }
 
   Decision decide(NodePool pool, List<Node> nodes, List<MiningOption> mining, List<AiOption> ai) {
-    return decider.decide(new Snapshot(NOW, nodes, List.of(pool), mining, ai));
+    return decider().decide(new Snapshot(NOW, nodes, List.of(pool), mining, ai));
   }
 
   @Test
