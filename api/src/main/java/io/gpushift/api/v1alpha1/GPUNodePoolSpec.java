@@ -36,7 +36,7 @@ public class GPUNodePoolSpec {
   @ValidationRule(value = "self.all(k, size(k) <= 63 && self[k] >= 0 && self[k] <= 2000)",
       message = "keys are GPU products (at most 63 characters) and values watts between 0 and 2000")
   @JsonPropertyDescription("Power a GPU draws while idle, in watts, per GPU product (the value of the node label "
-      + "`nvidia.com/gpu.product`), e.g. `NVIDIA-H100-80GB-HBM3: 69`. Products not listed are assumed to draw 0 W "
+      + "`nvidia.com/gpu.product`), e.g. `NVIDIA-H100-80GB-HBM3: 69`. Products not listed are assumed to draw 70 W "
       + "when idle.")
   public Map<String, Integer> idleWattsPerGpu;
 }

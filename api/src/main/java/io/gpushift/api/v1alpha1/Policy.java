@@ -51,7 +51,7 @@ public class Policy {
 
   @Default("Idle")
   @JsonPropertyDescription("When no option is profitable for a GPU: `Idle` moves it to the idle configuration (it then "
-      + "costs only its idle watts); `Hold` leaves it where it is. MiningPools with `allowLoss` are still considered "
+      + "costs only its idle watts); `Hold` leaves it where it is (work that runs at a loss is not stopped for that reason: mining at a loss is allowed in this pool). MiningPools with `allowLoss` are still considered "
       + "profitable enough to run. Default `Idle`.")
   public WhenNothingPays whenNothingPays;
 }
