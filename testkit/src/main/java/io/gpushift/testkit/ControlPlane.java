@@ -73,7 +73,7 @@ final class ControlPlane implements AutoCloseable {
         String fleet = System.getProperty(FLEET_PROPERTY, root.resolve("localcluster/fleets/default.yaml").toString());
         Path log = state.resolve("supervisor.log");
         ProcessBuilder pb = new ProcessBuilder(bin.resolve("gpushift-cluster").toString(), "up",
-                "--dir", state.toString(), "--fleet", fleet,
+                "--dir", state.toString(), "--fleet", fleet, "--bin-dir", bin.toString(),
                 "--device-plugin-configs", root.resolve("localcluster/device-plugin-configs").toString(),
                 // the supervisor tears everything down when this JVM disappears, even after SIGKILL
                 "--watch-pid", Long.toString(ProcessHandle.current().pid()))
