@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {QuoteCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // Fabric8's model classes log through SLF4J; a calculator has nothing to log, so silence its "no provider" notice.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(new CommandLine(new Main()).execute(args));
     }
 }
