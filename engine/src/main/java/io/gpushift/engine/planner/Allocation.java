@@ -18,6 +18,7 @@ final class Allocation {
         units = new int[p.classes.size()][][];
         for (NodeClass c : p.classes) units[c.index] = new int[c.size()][];
         usage = p.fixedUnits.clone();
+        for (int o = 0; o < usage.length; o++) bonusSum += p.bonus[o] * Math.min(usage[o], p.min[o]);
         moved = new int[p.pools.size()];
         effCap = new int[p.optionCount()];
         for (int o = 0; o < effCap.length; o++) effCap[o] = Math.max(p.cap[o], p.fixedUnits[o]);
@@ -28,23 +29,12 @@ final class Allocation {
         for (int c = 0; c < units.length; c++) a.units[c] = units[c].clone();
         System.arraycopy(usage, 0, a.usage, 0, usage.length);
         System.arraycopy(moved, 0, a.moved, 0, moved.length);
+        a.bonusSum = bonusSum;
         return a;
     }
 
     int rem(int o) {
         return effCap[o] - usage[o];
-    }
-
-    int[] remaining() {
-        int[] r = new int[usage.length];
-        for (int o = 0; o < r.length; o++) r[o] = effCap[o] - usage[o];
-        return r;
-    }
-
-    int[] room() {
-        int[] r = new int[usage.length];
-        for (int o = 0; o < r.length; o++) r[o] = Math.max(0, p.min[o] - usage[o]);
-        return r;
     }
 
     int remBudget(NodeClass c) {
@@ -57,16 +47,23 @@ final class Allocation {
         return true;
     }
 
+    private double bonusSum;
+
+    private void add(int o, int delta) {
+        if (p.bonus[o] > 0) bonusSum += p.bonus[o] * (Math.min(usage[o] + delta, p.min[o]) - Math.min(usage[o], p.min[o]));
+        usage[o] += delta;
+    }
+
     void set(NodeClass c, int node, int[] u, int movedGpus) {
         units[c.index][node] = u;
-        for (int e = 1; e < u.length; e++) usage[c.opt[e]] += u[e];
+        for (int e = 1; e < u.length; e++) if (u[e] != 0) add(c.opt[e], u[e]);
         moved[c.pool] += movedGpus;
     }
 
     void clear(NodeClass c, int node) {
         int[] u = units[c.index][node];
         if (u == null) return;
-        for (int e = 1; e < u.length; e++) usage[c.opt[e]] -= u[e];
+        for (int e = 1; e < u.length; e++) if (u[e] != 0) add(c.opt[e], -u[e]);
         moved[c.pool] -= movedOf(c, u);
         units[c.index][node] = null;
     }
@@ -90,10 +87,9 @@ final class Allocation {
         return v + bonus();
     }
 
+    /** Guarantee bonus of the current usage (kept incrementally: it is read after every node move). */
     double bonus() {
-        double b = 0;
-        for (int o = 0; o < usage.length; o++) b += p.bonus[o] * Math.min(usage[o], p.min[o]);
-        return b;
+        return bonusSum;
     }
 
     boolean complete() {

@@ -13,6 +13,7 @@ final class Dual {
     private final boolean[] priced;
     private final int[] poolMovable;
     double value;
+    private final int[] reach;
     final long[] used;
     final long[] moved;
 
@@ -26,6 +27,14 @@ final class Dual {
         poolMovable = new int[p.pools.size()];
         for (NodeClass c : p.classes) poolMovable[c.pool] += c.movable * c.size();
         used = new long[p.optionCount()];
+        // the most units an option could ever reach: a tighter cap for the relaxation (an unplaceable guarantee
+        // must not leave its bonus in the bound)
+        long[] potential = p.fixedUnits.length == 0 ? new long[0] : toLong(p.fixedUnits);
+        for (NodeClass c : p.classes)
+            for (int e = 1; e < c.opt.length; e++) potential[c.opt[e]] += (long) Math.min(c.maxUnits[e], c.free / p.unitGpus[c.opt[e]]) * c.size();
+        reach = new int[p.optionCount()];
+        for (int o = 0; o < reach.length; o++)
+            reach[o] = (int) Math.min(Math.max(p.cap[o], p.fixedUnits[o]), potential[o]);
         moved = new long[p.pools.size()];
     }
 
@@ -35,14 +44,14 @@ final class Dual {
         System.arraycopy(toLong(p.fixedUnits), 0, used, 0, used.length);
         java.util.Arrays.fill(moved, 0);
         for (NodeClass c : p.classes) {
-            NodeDp.Result r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, null);
+            NodeDp.Result r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
             l += r.value() * c.size();
             for (int e = 1; e < r.units().length; e++) used[c.opt[e]] += (long) r.units()[e] * c.size();
             moved[c.pool] += (long) r.moved() * c.size();
         }
         for (int o = 1; o < rho.length; o++) {
             if (!priced[o]) continue;
-            int cap = Math.max(p.cap[o], p.fixedUnits[o]);
+            int cap = reach[o];
             int min = Math.min(p.min[o], cap);
             double best = Math.max(0, Math.max(p.bonus[o] * min + rho[o] * min, p.bonus[o] * min + rho[o] * cap));
             l += best - rho[o] * p.fixedUnits[o];
@@ -63,7 +72,7 @@ final class Dual {
         double norm = 0;
         for (int o = 1; o < rho.length; o++) {
             if (!priced[o]) continue;
-            int cap = Math.max(p.cap[o], p.fixedUnits[o]);
+            int cap = reach[o];
             int min = Math.min(p.min[o], cap);
             long r; // the relaxed total that maximises the priced cap/bonus term at rho
             if (rho[o] > 0) r = cap;

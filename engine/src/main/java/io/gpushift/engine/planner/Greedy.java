@@ -7,7 +7,7 @@ package io.gpushift.engine.planner;
  * scarce options to where the relaxation wants them; true-value passes then polish.
  */
 final class Greedy {
-    static int PRICED_PASSES = Integer.getInteger("pp", 3);
+    private static final int PRICED_PASSES = 3;
     private final Problem p;
     private final NodeDp dp;
 
@@ -54,11 +54,10 @@ final class Greedy {
                     if (after < before) r = null;
                 }
                 if (r == null) {
-                    int[] room = price == null ? a.room() : null;
-                    r = dp.solve(c, price, poolPrice == null ? 0 : poolPrice[c.pool], a.remaining(), a.remBudget(c), room);
+                    r = dp.solve(c, price, poolPrice == null ? 0 : poolPrice[c.pool], a, a.remBudget(c), price == null);
                     bonusSensitive = false;
-                    if (room != null) for (int e = 1; e < r.units().length; e++)
-                        if (r.units()[e] > 0 && room[c.opt[e]] > 0) bonusSensitive = true;
+                    if (price == null) for (int e = 1; e < r.units().length; e++)
+                        if (r.units()[e] > 0 && p.min[c.opt[e]] > a.usage[c.opt[e]]) bonusSensitive = true;
                     cached = r;
                 }
                 a.set(c, i, r.units(), r.moved());

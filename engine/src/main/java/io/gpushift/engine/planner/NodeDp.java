@@ -26,11 +26,13 @@ final class NodeDp {
     /**
      * @param price     per option unit, subtracted (Lagrange prices), or null
      * @param poolPrice per GPU disrupted in the class's pool (Lagrange price of the budget)
-     * @param rem       remaining units per option, or null for no caps
+     * @param a         the allocation whose remaining caps (and, with {@code bonus}, guarantee room) apply; null = no caps
      * @param remBudget remaining disruption budget of the pool
-     * @param room      guaranteed replicas still earning the bonus per option, or null for no bonus
+     * @param bonus     add the guarantee bonus for replicas still short of minReplicas
      */
-    Result solve(NodeClass c, double[] price, double poolPrice, int[] rem, int remBudget, int[] room) {
+    Result solve(NodeClass c, double[] price, double poolPrice, Allocation a, int remBudget, boolean bonus) {
+        int[] rem = a == null ? null : remaining(a, c);
+        int[] room = bonus && a != null ? room(a, c) : null;
         int nItems = selectItems(c, price, rem, room);
         int f = c.free;
         boolean track = remBudget < c.movable;
@@ -45,7 +47,7 @@ final class NodeDp {
             int o = c.opt[e];
             int k = p.unitGpus[o];
             int limit = Math.min(c.maxUnits[e], f / k);
-            if (rem != null) limit = Math.min(limit, Math.max(0, rem[o]));
+            if (rem != null) limit = Math.min(limit, Math.max(0, rem[e]));
             double pr = price == null ? 0 : price[o];
             double leaveExtra = e == 0 || c.exempt[e] ? 0 : poolPrice;
             double[] fv = new double[limit + 1];
@@ -53,7 +55,7 @@ final class NodeDp {
             for (int n = 0; n <= limit; n++) {
                 int g = n * k;
                 fv[n] = c.entryValue(e, g) - leaveExtra * Math.max(0, c.cur[e] - g) - pr * n
-                        + (room == null ? 0 : p.bonus[o] * Math.min(n, Math.max(0, room[o])));
+                        + (room == null ? 0 : p.bonus[o] * Math.min(n, room[e]));
                 mv[n] = track ? c.moved(e, g) : 0;
             }
             double[] next = new double[states];
@@ -101,6 +103,21 @@ final class NodeDp {
         return new Result(units, best, moved);
     }
 
+    private int[] remBuf = new int[16], roomBuf = new int[16];
+
+    /** Remaining units per class entry (not per option: the class only needs its own few). */
+    private int[] remaining(Allocation a, NodeClass c) {
+        if (remBuf.length < c.opt.length) remBuf = new int[c.opt.length];
+        for (int e = 0; e < c.opt.length; e++) remBuf[e] = a.effCap[c.opt[e]] - a.usage[c.opt[e]];
+        return remBuf;
+    }
+
+    private int[] room(Allocation a, NodeClass c) {
+        if (roomBuf.length < c.opt.length) roomBuf = new int[c.opt.length];
+        for (int e = 0; e < c.opt.length; e++) roomBuf[e] = Math.max(0, p.min[c.opt[e]] - a.usage[c.opt[e]]);
+        return roomBuf;
+    }
+
     /** Idle, current uses, guaranteed options still short, and per size the best others until they could fill the node. */
     private int selectItems(NodeClass c, double[] price, int[] rem, int[] room) {
         int n = c.opt.length;
@@ -113,10 +130,10 @@ final class NodeDp {
         for (int e = 0; e < n; e++) {
             int o = c.opt[e];
             picked[e] = false;
-            if (e == 0 || c.cur[e] > 0 || (room != null && room[o] > 0 && p.bonus[o] > 0)) {
+            if (e == 0 || c.cur[e] > 0 || (room != null && room[e] > 0 && p.bonus[o] > 0)) {
                 items[count++] = e;
                 picked[e] = true;
-            } else if (c.maxUnits[e] > 0 && (rem == null || rem[o] > 0)) {
+            } else if (c.maxUnits[e] > 0 && (rem == null || rem[e] > 0)) {
                 unitValue[e] = p.unitGpus[o] * (c.value[e] - c.start[e]) - (price == null ? 0 : price[o]);
             } else picked[e] = true; // not usable
         }
@@ -134,7 +151,7 @@ final class NodeDp {
                 picked[best] = true;
                 items[count++] = best;
                 int limit = Math.min(c.maxUnits[best], c.free / k);
-                if (rem != null) limit = Math.min(limit, rem[c.opt[best]]);
+                if (rem != null) limit = Math.min(limit, rem[best]);
                 covered += limit;
             }
         }

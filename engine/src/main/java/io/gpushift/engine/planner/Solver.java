@@ -5,7 +5,7 @@ package io.gpushift.engine.planner;
  * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
  */
 final class Solver {
-    static final int MAX_ITERATIONS = Integer.getInteger("gpushift.iterations", 60);
+    static final int MAX_ITERATIONS = 60;
     static final int PRIMAL_EVERY = 10;
 
     record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {

@@ -75,7 +75,7 @@ public final class RandomFleet {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < nodeCount; i++) {
             int p = r.nextInt(products.length);
-            int gpus = small ? 1 + r.nextInt(maxGpus) : (r.nextInt(4) == 0 ? 4 : 8);
+            int gpus = small ? 1 + r.nextInt(maxGpus) : 8; // large: 10,000 nodes = 80,000 GPUs
             String pool = pools.get(r.nextInt(pools.size())).name();
             List<Assignment> as = new ArrayList<>();
             int left = gpus;
@@ -110,7 +110,7 @@ public final class RandomFleet {
             default -> new Hysteresis(0, 5 * r.nextInt(4));
         };
         DisruptionBudget b = small && r.nextBoolean() ? DisruptionBudget.gpus(r.nextInt(4))
-                : System.getProperty("nobudget") == null && r.nextBoolean() ? DisruptionBudget.percent(5 + r.nextInt(20)) : DisruptionBudget.UNLIMITED;
+                : r.nextBoolean() ? DisruptionBudget.percent(5 + r.nextInt(20)) : DisruptionBudget.UNLIMITED;
         Mode mode = small && r.nextInt(12) == 0 ? Mode.PAUSED : Mode.AUTO;
         return new NodePool(name, Tariff.fixed(0.02 + r.nextDouble() * 0.25), 1 + r.nextDouble() * 0.5,
                 Map.of(products[0], 40.0 + r.nextInt(40)), Duration.ofHours(1 + r.nextInt(48)), h,
