@@ -82,7 +82,8 @@ func runDetached(dir string, args []string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(self, append([]string{"up", "--dir", dir}, rest...)...)
+	// The absolute --dir goes last so it wins over a relative one in rest.
+	cmd := exec.Command(self, append(append([]string{"up"}, rest...), "--dir", dir)...)
 	cmd.Stderr = logFile
 	out, err := cmd.StdoutPipe()
 	if err != nil {
