@@ -43,7 +43,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--from", description = "First step (ISO-8601 instant); default the first row.")
     Instant from;
 
-    @Option(names = "--to", description = "End (exclusive, ISO-8601 instant); default one step after the last row.")
+    @Option(names = "--to", description = "End (exclusive, ISO-8601 instant); default the last row plus the gap before it (at least one step).")
     Instant to;
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")

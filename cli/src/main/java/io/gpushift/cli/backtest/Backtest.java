@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,13 +88,12 @@ public final class Backtest {
     private final int[] nodeClass;
     private final int[] classGpus;
     private final boolean timeOfUse;
-    private final Map<Integer, Market> markets = new HashMap<>();
+    private final Map<Integer, Market> markets = new ConcurrentHashMap<>();
     /** Per step, class, option: USD per GPU-hour (revenue, power), USD per GPU (switch in, out); NaN = no line. */
     private final double[][][] rev, pow, swIn, swOut;
     /** Per step, class, option: the option may run there (engine-eligible); and ignoring the loss rule. */
     private final boolean[][][] eligible, possible;
     private boolean skipUnchanged = true;
-    private int decisions;
 
     public Backtest(Setup setup, Duration step, Instant from, Instant to) throws MarketSeries.BadSeries {
         this.setup = setup;
@@ -101,7 +101,12 @@ public final class Backtest {
         this.hours = step.toSeconds() / 3600.0;
         if (step.isZero() || step.isNegative()) throw new IllegalArgumentException("step must be positive: " + step);
         Instant start = from == null ? setup.market().first() : from;
-        Instant end = to == null ? setup.market().last().plus(step) : to;
+        Instant end = to;
+        if (end == null) { // the last row lasts as long as the gap before it (a daily series ends a day later)
+            MarketSeries m = setup.market();
+            Duration gap = m.size() > 1 ? Duration.between(m.time(m.size() - 2), m.last()) : step;
+            end = m.last().plus(gap.compareTo(step) > 0 ? gap : step);
+        }
         List<Instant> ts = new ArrayList<>();
         for (Instant t = start; t.isBefore(end); t = t.plus(step)) ts.add(t);
         if (ts.isEmpty()) throw new IllegalArgumentException("no step between " + start + " and " + end);
@@ -223,22 +228,27 @@ public final class Backtest {
     }
 
     public Result run() {
-        List<PolicyResult> out = new ArrayList<>();
         long t0 = System.nanoTime();
-        out.add(runEngine("gpushift", UnaryOperator.identity()));
-        if (DEBUG) System.err.printf("gpushift %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        // Sequential on purpose: two engine threads were slower on this 2-core machine (allocation-heavy planner).
+        EngineRun gs = runEngine("gpushift", UnaryOperator.identity());
+        EngineRun ng = runEngine("naive-greedy", p -> new NodePool(p.name(), p.tariff(), p.pue(), p.idleWatts(), step,
+                Hysteresis.NONE, Duration.ZERO, DisruptionBudget.UNLIMITED, p.mode(), p.allowLoss()));
+        if (DEBUG) System.err.printf("engine policies %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        List<PolicyResult> out = new ArrayList<>();
+        out.add(gs.result());
         out.add(runStatic("always-mine", staticMine()));
         out.add(runStatic("always-ai", staticAi()));
-        out.add(runEngine("naive-greedy", p -> new NodePool(p.name(), p.tariff(), p.pue(), p.idleWatts(),
-                step, Hysteresis.NONE, Duration.ZERO, DisruptionBudget.UNLIMITED, p.mode(), p.allowLoss())));
-        if (DEBUG) System.err.printf("others %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        out.add(ng.result());
         double feasible = out.stream().mapToDouble(PolicyResult::profitUsd).max().orElse(0);
         Hindsight.Solution h = new Hindsight(rev, pow, swIn, swOut, possible, classGpus, caps(), hours).solve(feasible);
         out.add(new PolicyResult("hindsight", h.revenueUsd(), h.powerUsd(), h.switchCostUsd(), h.profitUsd(),
                 h.gpuSwitches(), h.cumulativeProfitUsd(), h.gpusPerOption()));
-        if (DEBUG) System.err.printf("hindsight %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        if (DEBUG) System.err.printf("all %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         return new Result(List.copyOf(options), times, step, out, h.exact(), Arrays.stream(classGpus).sum(),
-                setup.nodes().size(), decisions);
+                setup.nodes().size(), gs.decisions() + ng.decisions());
+    }
+
+    private record EngineRun(PolicyResult result, int decisions) {
     }
 
     /** Fleet-wide GPU caps per option (mining maxGpus, AI maxReplicas × gpusPerReplica); MAX_VALUE = none. */
@@ -253,7 +263,8 @@ public final class Backtest {
 
     // ------------------------------------------------------------------ engine policies
 
-    private PolicyResult runEngine(String name, UnaryOperator<NodePool> tweak) {
+    private EngineRun runEngine(String name, UnaryOperator<NodePool> tweak) {
+        int decisions = 0;
         Engine engine = new Engine(Clock.fixed(times[0], ZoneOffset.UTC));
         List<FleetNode> fleet = setup.nodes();
         int N = fleet.size(), S = times.length, O = options.size(), K = classes.size();
@@ -327,7 +338,7 @@ public final class Backtest {
             }
             acc.accrue(s, classUse);
         }
-        return acc.result(name);
+        return new EngineRun(acc.result(name), decisions);
     }
 
     private static Instant sinceOf(Node n, String option, Instant fallback) {

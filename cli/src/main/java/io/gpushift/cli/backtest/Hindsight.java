@@ -36,6 +36,7 @@ final class Hindsight {
     private final int[] caps;
     private final double hours;
     private final int S, K, O;
+    private byte[][] from;
 
     /**
      * @param exact               no cap binds: this is the optimum and the breakdown is that of the optimal schedule
@@ -84,7 +85,7 @@ final class Hindsight {
         double mu = 1.0;
         int stale = 0;
         double target = Double.isFinite(lowerBound) ? lowerBound : 0;
-        for (int it = 0; it < 200; it++) {
+        for (int it = 0; it < 100; it++) {
             double bound = 0;
             for (int k = 0; k < K; k++) bound += gpus[k] * value[k];
             for (int o = 0; o < O; o++) {
@@ -141,7 +142,7 @@ final class Hindsight {
         double[] next = new double[O];
         Arrays.fill(v, NEG);
         v[0] = 0; // idle before the first step
-        byte[][] from = new byte[S][O];
+        if (from == null) from = new byte[S][O];
         for (int s = 0; s < S; s++) {
             double bestLeave = NEG;
             int bestLeaveFrom = 0;
