@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.gpushift.operator.OperatorSettings;
+import io.gpushift.operator.decide.Decider;
+import io.gpushift.operator.decide.EngineDecider;
 import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.gpushift.operator.reconcile.AIWorkloadReconciler;
@@ -59,8 +61,10 @@ final class InProcessOperator implements AutoCloseable {
     }
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
-    operator.register(new GPUNodePoolReconciler(new InterimDecider(), new GpuShiftMetrics(new SimpleMeterRegistry()),
-        settings));
+    // -Dgpushift.decider=engine runs the same tests on the engine's optimiser instead of the interim planner.
+    Decider decider = "engine".equals(System.getProperty("gpushift.decider")) ? new EngineDecider()
+        : new InterimDecider();
+    operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings));
     operator.register(new MiningPoolReconciler());
     operator.register(new AIWorkloadReconciler());
     operator.start();

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.api.v1alpha1.MiningPool;
@@ -164,17 +166,14 @@ class OperatorShiftIT extends OperatorItBase {
     assertThat(created).isAfterOrEqualTo(switchedAt.plusSeconds(2).minusMillis(999));
   }
 
+  // JSON patches without a resourceVersion: the operator writes status concurrently, an edit() would conflict.
   private void setAiPrice(String name, double usd) {
-    client.resources(AIWorkload.class).withName(name).edit(w -> {
-      w.getSpec().profiles.get(0).revenuePerGpuHour.value = usd;
-      return w;
-    });
+    client.resources(AIWorkload.class).withName(name).patch(PatchContext.of(PatchType.JSON),
+        "[{\"op\":\"replace\",\"path\":\"/spec/profiles/0/revenuePerGpuHour/value\",\"value\":" + usd + "}]");
   }
 
   private void setElectricity(double usd) {
-    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).edit(p -> {
-      p.getSpec().electricity.usdPerKWh = usd;
-      return p;
-    });
+    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).patch(
+        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"electricity\":{\"usdPerKWh\":" + usd + "}}}");
   }
 }
