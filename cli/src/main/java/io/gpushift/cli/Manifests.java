@@ -9,6 +9,7 @@ import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.api.v1alpha1.MiningPool;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,19 @@ import java.util.List;
 /** The YAML documents of the files given with {@code -f}, sorted by kind; anything else is named and refused. */
 public record Manifests(List<GPUNodePool> pools, List<MiningPool> mining, List<AIWorkload> ai, List<Fleet> fleets) {
 
-    public static Manifests read(List<Path> files) throws IOException {
+    /** Reads the files, and the {@code .yaml}/{@code .yml} files of any directory among them (sorted, not recursive). */
+    public static Manifests read(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (var listing = Files.list(p)) {
+                listing.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                        .forEach(files::add);
+            }
+        }
         ObjectMapper yaml = new YAMLMapper();
         ObjectMapper json = Serialization.jsonMapper();
         Manifests m = new Manifests(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

@@ -139,6 +139,16 @@ class QuoteCommandTest {
         assertThat(json.at("/plan/gpus/mining~1etc").asInt()).isZero();
     }
 
+    @Test
+    void readsADirectoryOfSamplesAsTheReadmeShows() throws IOException {
+        Run run = quote("quote", "-f", "../samples/quickstart", "--fleet", "../localcluster/fleets/default.yaml", "-o", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        // 20 nodes of the default fleet are priced; the inference workload gets its 8 replicas.
+        assertThat(json.path("options").size()).isGreaterThan(3);
+        assertThat(json.at("/plan/gpus/default~1llm-inference").asInt()).isEqualTo(8);
+    }
+
     static JsonNode line(JsonNode json, String product, String option) {
         for (JsonNode l : json.path("options")) {
             if (l.path("gpuProduct").asText().equals(product) && l.path("option").asText().equals(option)) return l;
