@@ -74,6 +74,7 @@ public final class BacktestCommand implements Callable<Integer> {
             BacktestReport report = BacktestReport.of(r, market.toString());
             if (output == Output.json) out.println(report.toJson());
             else out.print(report.toTable());
+            out.flush();
             if (chart != null) {
                 BacktestChart.write(r, report, chart);
                 err.println("backtest: chart written to " + chart);

@@ -23,8 +23,8 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
 
 /**
- * The backtest chart (JFreeChart): top, the GPUs the gpushift policy gives each option over time (stacked); bottom,
- * cumulative profit of every policy. At most ~1,500 points per series (evenly sampled steps). {@code .png} writes the
+ * The backtest chart (JFreeChart): top, the GPUs the gpushift policy gives each option over time (stacked); middle,
+ * cumulative profit of every policy; bottom, each policy's cumulative profit minus hindsight's (always-mine left out). At most ~1,500 points per series (evenly sampled steps). {@code .png} writes the
  * image; {@code .html} a self-contained page with the image inlined and the result table.
  */
 public final class BacktestChart {
@@ -35,7 +35,7 @@ public final class BacktestChart {
         System.setProperty("java.awt.headless", "true");
         JFreeChart chart = chart(r);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(png, chart, 1400, 900);
+        ChartUtils.writeChartAsPNG(png, chart, 1400, 1200);
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".png")) {
             Files.write(file, png.toByteArray());
@@ -80,9 +80,34 @@ public final class BacktestChart {
         for (int i = 0; i < r.policies().size(); i++) lines.setSeriesStroke(i, new BasicStroke(2f));
         XYPlot bottom = new XYPlot(profit, null, new NumberAxis("cumulative profit, USD"), lines);
 
+        // The totals of good policies differ by a few percent: show each one's shortfall against hindsight too.
+        double[] best = r.policy("hindsight").cumulativeProfitUsd();
+        TimeSeriesCollection gap = new TimeSeriesCollection();
+        for (Backtest.PolicyResult p : r.policies()) {
+            if (p.name().equals("hindsight") || p.name().equals("always-mine")) continue;
+            TimeSeries ts = new TimeSeries(p.name() + " − hindsight");
+            for (int s = 0; s < S; s += every) {
+                ts.add(new FixedMillisecond(Date.from(r.stepTimes()[s])), p.cumulativeProfitUsd()[s] - best[s]);
+            }
+            gap.addSeries(ts);
+        }
+        XYLineAndShapeRenderer gapLines = new XYLineAndShapeRenderer(true, false);
+        Color[] policyColors = {new Color(0, 90, 200), new Color(200, 0, 160), new Color(0, 150, 60),
+                new Color(230, 120, 0), Color.BLACK};
+        for (int i = 0; i < r.policies().size(); i++) lines.setSeriesPaint(i, policyColors[i % policyColors.length]);
+        int g = 0;
+        for (int i = 0; i < r.policies().size(); i++) {
+            String n = r.policies().get(i).name();
+            if (n.equals("hindsight") || n.equals("always-mine")) continue;
+            gapLines.setSeriesPaint(g, policyColors[i % policyColors.length]);
+            gapLines.setSeriesStroke(g++, new BasicStroke(2f));
+        }
+        XYPlot third = new XYPlot(gap, null, new NumberAxis("cumulative profit − hindsight, USD"), gapLines);
+
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("time (UTC)"));
         plot.add(top, 1);
         plot.add(bottom, 1);
+        plot.add(third, 1);
         plot.setGap(12);
         JFreeChart chart = new JFreeChart("GPUShift backtest: allocation and cumulative profit", JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
