@@ -48,12 +48,17 @@ public final class Realization {
       }
     }
     for (Pod pod : byName.values()) {
-      if (!keep.contains(pod.getMetadata().getName()) && !Pods.terminating(pod)) {
+      if (!keep.contains(pod.getMetadata().getName()) && (!Pods.terminating(pod) || goneNode(pod, nodes))) {
         Removals.remove(pod, "no longer in the plan", now, nodes, steps);
       }
     }
     admit(toCreate, desired.pool(), nodes, blocked, byName, steps);
     return steps;
+  }
+
+  private static boolean goneNode(Pod pod, Map<String, NodeView> nodes) {
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    return node != null && !nodes.containsKey(node);
   }
 
   /** Best-effort pods: the plan names them; a live pod with the same name and spec hash is the same pod. */

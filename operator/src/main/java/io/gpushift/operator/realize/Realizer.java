@@ -43,7 +43,7 @@ public class Realizer {
     // One failed write (a namespace being deleted, a quota, a webhook) must not stop the others: each is attempted,
     // failures are reported in status and retried by the next pass.
     steps.nodePatches.forEach(n -> attempt(steps, "label node " + n.node(), () -> applyNode(n)));
-    steps.deleteNow.forEach(r -> attempt(steps, "delete " + name(r.pod()), () -> delete(r.pod())));
+    steps.deleteNow.forEach(r -> attempt(steps, "delete " + name(r.pod()), () -> delete(r)));
     steps.requestCheckpoint.forEach(r -> attempt(steps, "checkpoint " + name(r.pod()), () -> requestCheckpoint(r)));
     steps.cancelCheckpoint.forEach(p -> attempt(steps, "un-checkpoint " + name(p),
         () -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null)));
@@ -84,8 +84,14 @@ public class Realizer {
     }
   }
 
-  private void delete(Pod pod) {
-    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
+  private void delete(Steps.Removal removal) {
+    Pod pod = removal.pod();
+    var resource = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
+    if (removal.force()) {
+      resource.withGracePeriod(0).delete();
+    } else {
+      resource.delete();
+    }
   }
 
   private void requestCheckpoint(Steps.Removal removal) {

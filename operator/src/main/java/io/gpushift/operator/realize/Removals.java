@@ -22,13 +22,17 @@ final class Removals {
   }
 
   static void remove(Pod pod, String reason, Instant now, Map<String, NodeView> nodes, Steps steps) {
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    if (node != null && !nodes.containsKey(node) && Pods.terminating(pod)) {
+      steps.deleteNow.add(new Steps.Removal(pod, "node " + node + " is gone", true)); // stuck terminating: finish it
+      return;
+    }
     if (Pods.protectedFromDisruption(pod)) {
       steps.waiting.add(pod.getMetadata().getName() + ": not removed, annotated " + Keys.DO_NOT_DISRUPT);
       return;
     }
-    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
     if (node != null && !nodes.containsKey(node)) {
-      steps.deleteNow.add(new Steps.Removal(pod, "node " + node + " is gone"));
+      steps.deleteNow.add(new Steps.Removal(pod, "node " + node + " is gone", true));
       return;
     }
     if (Pods.isMiner(pod) || node == null) {

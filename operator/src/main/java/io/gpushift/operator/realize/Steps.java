@@ -12,8 +12,15 @@ import java.util.Map;
  */
 public final class Steps {
 
-  /** A pod to remove and why (the why ends up in an Event). */
-  public record Removal(Pod pod, String reason) {
+  /**
+   * A pod to remove and why (the why ends up in an Event). {@code force}: delete with grace period 0, only for pods
+   * whose node is gone, where no kubelet will ever confirm a graceful termination.
+   */
+  public record Removal(Pod pod, String reason, boolean force) {
+
+    public Removal(Pod pod, String reason) {
+      this(pod, reason, false);
+    }
   }
 
   /** The complete set of labels and annotations the operator owns on a node (server-side apply semantics). */

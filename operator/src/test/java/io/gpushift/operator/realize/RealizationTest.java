@@ -131,6 +131,12 @@ class RealizationTest {
     Pod ai = running(replica(LLM, "gone", 0, 8, false, 120));
     Steps steps = Realization.plan(state(List.of()), List.of(ai), nodes(), NOW, SETTLE);
     assertThat(steps.deleteNow).extracting(Steps.Removal::reason).containsExactly("node gone is gone");
+    assertThat(steps.deleteNow.get(0).force()).as("no kubelet will confirm a graceful delete").isTrue();
+
+    Pod stuck = running(replica(LLM, "gone", 0, 8, false, 120));
+    stuck.getMetadata().setDeletionTimestamp(NOW.toString());
+    assertThat(Realization.plan(state(List.of()), List.of(stuck), nodes(), NOW, SETTLE).deleteNow)
+        .singleElement().satisfies(r -> assertThat(r.force()).isTrue());
   }
 
   @Test
