@@ -68,22 +68,69 @@ final class Allocation {
         units[c.index][node] = null;
     }
 
+    /**
+     * Gives {@code r} to the run of nodes from {@code from} on that hold {@code prev} (the same array), as many as a
+     * node-by-node sweep would (each node: release, check {@code r} fits the remaining caps and budget, take it).
+     * Only when no guaranteed option changes (the bonus stays as it is) and, with {@code trueValues}, r is no worse
+     * than prev. Returns the number of nodes that took r (0: the caller goes node by node).
+     */
+    int adoptRun(NodeClass c, int from, int[] prev, NodeDp.Result r, boolean trueValues) {
+        int[] u = r.units();
+        int[][] nodes = units[c.index];
+        int run = 0;
+        while (from + run < nodes.length && nodes[from + run] == prev) run++;
+        if (run == 0) return 0;
+        long t = run;
+        {
+            if (trueValues && nodeValue(c, u) < nodeValue(c, prev)) return 0;
+            for (int e = 1; e < u.length && t > 0; e++) {
+                int d = u[e] - prev[e];
+                if (d == 0 && u[e] == 0) continue;
+                int o = c.opt[e];
+                if (d != 0 && p.bonus[o] > 0) return 0;
+                long rem0 = (long) effCap[o] - usage[o];
+                if (d > 0) t = Math.min(t, rem0 / d);
+                else if (u[e] > rem0 + prev[e]) t = 0;
+            }
+            int mp = movedOf(c, prev);
+            long dm = (long) r.moved() - mp;
+            long b0 = (long) p.budget[c.pool] - moved[c.pool];
+            if (dm > 0) t = Math.min(t, b0 / dm);
+            else if (r.moved() > b0 + mp) t = 0;
+            if (t <= 0) return 0;
+            for (int e = 1; e < u.length; e++) usage[c.opt[e]] += (int) t * (u[e] - prev[e]);
+            moved[c.pool] += (int) (t * dm);
+        }
+        for (int k = 0; k < t; k++) nodes[from + k] = u;
+        return (int) t;
+    }
+
     int movedOf(NodeClass c, int[] u) {
         int m = 0;
-        for (int e = 0; e < u.length; e++) m += c.moved(e, u[e] * p.unitGpus[c.opt[e]]);
+        for (int e = 0; e < u.length; e++) if (c.cur[e] != 0) m += c.moved(e, u[e] * p.unitGpus[c.opt[e]]);
         return m;
     }
 
     double nodeValue(NodeClass c, int[] u) {
         double v = 0;
-        for (int e = 0; e < u.length; e++) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
+        for (int e = 0; e < u.length; e++) if (u[e] != 0 || c.cur[e] != 0) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
         return v;
     }
 
     /** The objective: horizon profit net of switch costs and margins, plus the guarantee bonus. */
     double objective() {
         double v = 0;
-        for (NodeClass c : p.classes) for (int[] u : units[c.index]) v += nodeValue(c, u);
+        for (NodeClass c : p.classes) {
+            int[] last = null;
+            double lv = 0;
+            for (int[] u : units[c.index]) {
+                if (u != last) {
+                    last = u;
+                    lv = nodeValue(c, u);
+                }
+                v += lv;
+            }
+        }
         return v + bonus();
     }
 

@@ -41,8 +41,21 @@ final class Greedy {
         for (NodeClass c : p.classes) {
             NodeDp.Result cached = null;
             boolean bonusSensitive = false;
+            int[] lastPrev = null;
             for (int i = 0; i < c.size(); i++) {
                 int[] prev = a.units[c.index][i];
+                // nodes that still hold the same plan as the one before them take the cached result in one step,
+                // exactly as the node-by-node sweep below would (see Allocation#adoptRun)
+                if (cached != null && !bonusSensitive && i > 0 && a.units[c.index][i - 1] == cached.units()
+                        && prev == lastPrev) {
+                    int t = a.adoptRun(c, i, prev, cached, price == null);
+                    if (t > 0) {
+                        if (price == null && a.nodeValue(c, cached.units()) > a.nodeValue(c, prev) + 1e-9) improved = true;
+                        i += t - 1;
+                        continue;
+                    }
+                }
+                lastPrev = prev;
                 double before = price == null ? a.nodeValue(c, prev) + a.bonus() : 0;
                 a.clear(c, i);
                 NodeDp.Result r = cached;
