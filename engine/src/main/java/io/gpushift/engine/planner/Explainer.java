@@ -48,7 +48,20 @@ final class Explainer {
         }
     }
 
+    /** Nodes of a class making the same move get the same figures: computed and formatted once. */
+    private final java.util.Map<Long, Change> changeTemplates = new java.util.HashMap<>();
+    private final java.util.Map<Long, String[]> heldTemplates = new java.util.HashMap<>();
+
     private Change change(NodeClass c, Node node, int from, int to, int gpus) {
+        long key = (((long) c.index * 4096 + from) * 4096 + to) * 4096 + gpus;
+        Change t = changeTemplates.computeIfAbsent(key, k -> template(c, from, to, gpus));
+        return new Change(node.name(), t.from(), t.to(), t.gpus(), t.gainUsdPerHour(), t.switchCostUsd(), t.paybackHours(),
+                t.runnerUp(), t.runnerUpProfitUsdPerGpuHour(), t.flipRevenueUsdPerGpuHour(), t.reason(),
+                node.name() + t.message());
+    }
+
+    /** A change without its node: the message starts after the node name. */
+    private Change template(NodeClass c, int from, int to, int gpus) {
         LedgerEntry lf = entry(c, from), lt = entry(c, to);
         double gain = gpus * (profit(lt) - profit(lf));
         double cost = gpus * (c.start[to] + (lf == null ? 0 : lf.switchOutUsd()));
@@ -59,17 +72,26 @@ final class Explainer {
         int ru = runnerUp(c, to);
         LedgerEntry lr = ru < 0 ? null : entry(c, ru);
         double flip = lr == null ? Double.NaN : profit(lt) + lr.powerUsdPerGpuHour();
-        String msg = String.format(Locale.ROOT, "%s: %d GPU(s) %s → %s (%s): %+.4f USD/h, switch cost %.4f USD, payback %s",
-                node.name(), gpus, p.optionId(c.opt[from]), p.optionId(c.opt[to]), reason, gain, cost,
+        String msg = String.format(Locale.ROOT, ": %d GPU(s) %s → %s (%s): %+.4f USD/h, switch cost %.4f USD, payback %s",
+                gpus, p.optionId(c.opt[from]), p.optionId(c.opt[to]), reason, gain, cost,
                 Double.isNaN(payback) ? "n/a" : String.format(Locale.ROOT, "%.2f h", payback))
                 + (lr == null ? "" : String.format(Locale.ROOT, "; runner-up %s at %.4f USD/GPU-h, would win above %.4f USD/GPU-h revenue",
                 lr.option(), profit(lr), flip));
-        return new Change(node.name(), p.optionId(c.opt[from]), p.optionId(c.opt[to]), gpus, gain, cost, payback,
+        return new Change("", p.optionId(c.opt[from]), p.optionId(c.opt[to]), gpus, gain, cost, payback,
                 lr == null ? null : lr.option(), lr == null ? Double.NaN : profit(lr), flip, reason, msg);
     }
 
     /** Best eligible entry by profit per hour other than {@code except}, or -1. Ties: lower option index. */
     private int runnerUp(NodeClass c, int except) {
+        if (c.runnerUp == null) {
+            c.runnerUp = new int[c.opt.length];
+            java.util.Arrays.fill(c.runnerUp, -2);
+        }
+        if (c.runnerUp[except] == -2) c.runnerUp[except] = computeRunnerUp(c, except);
+        return c.runnerUp[except];
+    }
+
+    private int computeRunnerUp(NodeClass c, int except) {
         int best = -1;
         for (int e = 0; e < c.opt.length; e++) {
             if (e == except || c.maxUnits[e] == 0 && e != 0) continue;
@@ -89,6 +111,12 @@ final class Explainer {
         double needed = c.leave[e] + c.start[alt] - Problem.CHURN_EPSILON;
         double gainH = gainPerGpu * h;
         int o = c.opt[alt];
+        String[] rm = heldTemplates.computeIfAbsent((long) c.index * 4096 + e, k -> heldReason(c, e, alt, gainH, cost, needed, h));
+        held.add(new Held(node.name(), p.optionId(c.opt[e]), p.optionId(o), stayed, stayed * gainPerGpu, rm[0], rm[1]));
+    }
+
+    private String[] heldReason(NodeClass c, int e, int alt, double gainH, double cost, double needed, double h) {
+        int o = c.opt[alt];
         String reason, msg;
         if (gainH <= cost) {
             reason = "payback";
@@ -106,7 +134,7 @@ final class Explainer {
             reason = "fit";
             msg = "held: a better use of the fleet as a whole (replica size " + p.unitGpus[o] + " or other placement)";
         }
-        held.add(new Held(node.name(), p.optionId(c.opt[e]), p.optionId(o), stayed, stayed * gainPerGpu, reason, msg));
+        return new String[]{reason, msg};
     }
 
     /** GPUs fixed before optimisation: say why, when a better use exists. */
@@ -159,7 +187,7 @@ final class Explainer {
     }
 
     private LedgerEntry entry(NodeClass c, int e) {
-        return ProblemBuilder.entry(p, c, c.opt[e]);
+        return c.ledger[e];
     }
 
     private static double profit(LedgerEntry le) {

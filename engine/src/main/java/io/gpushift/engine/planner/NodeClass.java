@@ -29,6 +29,12 @@ final class NodeClass {
     double[] start;   // switch-in cost per GPU
     double[] leave;   // switch-out cost + hysteresis margin + churn tie-breaker per GPU
     boolean[] exempt; // leaving does not count against the disruption budget (must-leave)
+    /** Ledger entry (horizon tariff) per entry, looked up once. */
+    io.gpushift.engine.economics.LedgerEntry[] ledger;
+    /** Entries (not idle, not current) by replica size: {@code bySize[k]} lists entries whose unit is k GPUs. */
+    int[][] bySize;
+    /** Explainer's runner-up per entry (computed on first use). */
+    int[] runnerUp;
     /** GPUs that may leave running work (counted by the disruption budget). */
     int movable;
 
@@ -39,6 +45,17 @@ final class NodeClass {
         this.free = free;
         this.fixed = fixed;
         this.pin = pin;
+    }
+
+    private double[] unitBase;
+
+    /** Per entry: value of one more unit started on a node, before prices (replica GPUs × (value − switch-in)). */
+    double[] unitBase(Problem p) {
+        if (unitBase == null) {
+            unitBase = new double[opt.length];
+            for (int e = 0; e < opt.length; e++) unitBase[e] = p.unitGpus[opt[e]] * (value[e] - start[e]);
+        }
+        return unitBase;
     }
 
     int size() {

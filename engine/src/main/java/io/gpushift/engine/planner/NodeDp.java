@@ -38,10 +38,21 @@ final class NodeDp {
         boolean track = remBudget < c.movable;
         int bdim = track ? Math.max(0, remBudget) + 1 : 1;
         int states = (f + 1) * bdim;
-        double[] dp = new double[states];
-        Arrays.fill(dp, Double.NEGATIVE_INFINITY);
+        if (dpBuf.length < states) {
+            dpBuf = new double[states];
+            nextBuf = new double[states];
+        }
+        if (choiceBuf.length < nItems * states) choiceBuf = new int[nItems * states];
+        if (fvBuf.length < f + 1) {
+            fvBuf = new double[f + 1];
+            mvBuf = new int[f + 1];
+        }
+        double[] dp = dpBuf, next = nextBuf;
+        double[] fv = fvBuf;
+        int[] mv = mvBuf;
+        Arrays.fill(dp, 0, states, Double.NEGATIVE_INFINITY);
         dp[0] = 0;
-        int[][] choice = new int[nItems][];
+        int reach = 0; // highest GPU count reached so far
         for (int it = 0; it < nItems; it++) {
             int e = items[it];
             int o = c.opt[e];
@@ -50,18 +61,15 @@ final class NodeDp {
             if (rem != null) limit = Math.min(limit, Math.max(0, rem[e]));
             double pr = price == null ? 0 : price[o];
             double leaveExtra = e == 0 || c.exempt[e] ? 0 : poolPrice;
-            double[] fv = new double[limit + 1];
-            int[] mv = new int[limit + 1];
             for (int n = 0; n <= limit; n++) {
                 int g = n * k;
                 fv[n] = c.entryValue(e, g) - leaveExtra * Math.max(0, c.cur[e] - g) - pr * n
                         + (room == null ? 0 : p.bonus[o] * Math.min(n, room[e]));
                 mv[n] = track ? c.moved(e, g) : 0;
             }
-            double[] next = new double[states];
-            Arrays.fill(next, Double.NEGATIVE_INFINITY);
-            int[] ch = new int[states];
-            for (int j = 0; j <= f; j++) {
+            Arrays.fill(next, 0, states, Double.NEGATIVE_INFINITY);
+            int chBase = it * states;
+            for (int j = 0; j <= reach; j++) {
                 for (int b = 0; b < bdim; b++) {
                     double base = dp[j * bdim + b];
                     if (base == Double.NEGATIVE_INFINITY) continue;
@@ -72,13 +80,15 @@ final class NodeDp {
                         double val = base + fv[n];
                         if (val > next[s]) {
                             next[s] = val;
-                            ch[s] = n;
+                            choiceBuf[chBase + s] = n;
                         }
                     }
                 }
             }
+            reach = Math.min(f, reach + limit * k);
+            double[] t = dp;
             dp = next;
-            choice[it] = ch;
+            next = t;
         }
         int bestB = -1;
         double best = Double.NEGATIVE_INFINITY;
@@ -93,15 +103,18 @@ final class NodeDp {
         int j = f, b = bestB;
         for (int it = nItems - 1; it >= 0; it--) {
             int e = items[it];
-            int n = choice[it][j * bdim + b];
+            int n = choiceBuf[it * states + j * bdim + b];
             units[e] = n;
             j -= n * p.unitGpus[c.opt[e]];
             if (track) b -= c.moved(e, n * p.unitGpus[c.opt[e]]);
         }
         int moved = 0;
-        for (int e = 0; e < units.length; e++) moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
+        for (int e = 0; e < units.length; e++) if (units[e] != 0 || c.cur[e] != 0) moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
         return new Result(units, best, moved);
     }
+
+    private double[] dpBuf = new double[0], nextBuf = new double[0], fvBuf = new double[0];
+    private int[] choiceBuf = new int[0], mvBuf = new int[0];
 
     private int[] remBuf = new int[16], roomBuf = new int[16];
 
@@ -127,6 +140,7 @@ final class NodeDp {
             unitValue = new double[n];
         }
         int count = 0;
+        double[] base = c.unitBase(p);
         for (int e = 0; e < n; e++) {
             int o = c.opt[e];
             picked[e] = false;
@@ -134,17 +148,19 @@ final class NodeDp {
                 items[count++] = e;
                 picked[e] = true;
             } else if (c.maxUnits[e] > 0 && (rem == null || rem[e] > 0)) {
-                unitValue[e] = p.unitGpus[o] * (c.value[e] - c.start[e]) - (price == null ? 0 : price[o]);
+                unitValue[e] = base[e] - (price == null ? 0 : price[o]);
             } else picked[e] = true; // not usable
         }
         // per replica size, repeatedly take the best remaining candidate until their units could fill the node;
-        // linear scans: usually one or two picks per size, far cheaper than sorting ~100 candidates per call
+        // linear scans over that size's entries: usually one pick per size
         for (int k = 1; k <= c.free; k++) {
+            int[] group = c.bySize[k];
+            if (group.length == 0) continue;
             int covered = 0;
             while (covered < c.free / k) {
                 int best = -1;
-                for (int e = 1; e < n; e++) {
-                    if (picked[e] || p.unitGpus[c.opt[e]] != k) continue;
+                for (int e : group) {
+                    if (picked[e]) continue;
                     if (best < 0 || unitValue[e] > unitValue[best]) best = e;
                 }
                 if (best < 0) break;
@@ -155,7 +171,14 @@ final class NodeDp {
                 covered += limit;
             }
         }
-        Arrays.sort(items, 0, count);
+        for (int i = 1; i < count; i++) { // insertion sort: a handful of items
+            int x = items[i], j = i - 1;
+            while (j >= 0 && items[j] > x) {
+                items[j + 1] = items[j];
+                j--;
+            }
+            items[j + 1] = x;
+        }
         return count;
     }
 }

@@ -40,6 +40,7 @@ final class Valuation {
         c.start = new double[n];
         c.leave = new double[n];
         c.exempt = new boolean[n];
+        c.ledger = new LedgerEntry[n];
         NodePool pool = p.pools.get(c.pool);
         double h = pool.horizonHours();
         int assigned = 0;
@@ -52,6 +53,7 @@ final class Valuation {
             // leaving a use that is no longer allowed, or above its cap, is not a disruption for profit
             c.exempt[e] = c.maxUnits[e] == 0 || p.overCap[o];
             LedgerEntry le = ProblemBuilder.entry(p, c, o);
+            c.ledger[e] = le;
             double profit = le == null ? 0 : le.profitUsdPerGpuHour();
             double margin = h * Math.max(pool.hysteresis().minGainUsdPerGpuHour(),
                     pool.hysteresis().minGainPercent() / 100.0 * Math.abs(profit));
@@ -62,6 +64,15 @@ final class Valuation {
             if (e > 0 && !c.exempt[e]) c.movable += c.cur[e];
         }
         c.cur[0] = c.free - assigned;
+        int[] count = new int[c.free + 1];
+        for (int e = 1; e < n; e++) if (p.unitGpus[c.opt[e]] <= c.free) count[p.unitGpus[c.opt[e]]]++;
+        c.bySize = new int[c.free + 1][];
+        for (int k = 0; k <= c.free; k++) c.bySize[k] = new int[count[k]];
+        java.util.Arrays.fill(count, 0);
+        for (int e = 1; e < n; e++) {
+            int k = p.unitGpus[c.opt[e]];
+            if (k <= c.free) c.bySize[k][count[k]++] = e;
+        }
     }
 
     private static boolean eligible(Problem p, NodeClass c, Node node, int o) {
