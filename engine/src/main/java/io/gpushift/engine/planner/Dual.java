@@ -36,6 +36,10 @@ final class Dual {
         for (int o = 0; o < reach.length; o++)
             reach[o] = (int) Math.min(Math.max(p.cap[o], p.fixedUnits[o]), potential[o]);
         moved = new long[p.pools.size()];
+        cache = new NodeDp.Result[p.classes.size()];
+        solvedAt = new int[p.classes.size()];
+        rhoChanged = new int[p.optionCount()];
+        piChanged = new int[p.pools.size()];
     }
 
     /** L(rho, pi); fills {@link #used} and {@link #moved} with the relaxed solution's totals. */
@@ -43,8 +47,14 @@ final class Dual {
         double l = 0;
         System.arraycopy(toLong(p.fixedUnits), 0, used, 0, used.length);
         java.util.Arrays.fill(moved, 0);
+        evaluations++;
         for (NodeClass c : p.classes) {
-            NodeDp.Result r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+            NodeDp.Result r = cache[c.index];
+            if (r == null || piChanged[c.pool] > solvedAt[c.index] || pricesChanged(c)) {
+                r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+                cache[c.index] = r;
+                solvedAt[c.index] = evaluations;
+            }
             l += r.value() * c.size();
             for (int e = 1; e < r.units().length; e++) used[c.opt[e]] += (long) r.units()[e] * c.size();
             moved[c.pool] += (long) r.moved() * c.size();
@@ -93,10 +103,34 @@ final class Dual {
         double t = theta * Math.max(value - target, 1e-6 * Math.abs(value) + 1e-6) / norm;
         for (int o = 1; o < rho.length; o++) {
             if (g[o] == 0) continue;
-            rho[o] = Math.max(p.bonus[o] > 0 ? -p.bonus[o] : 0, rho[o] + t * g[o]);
+            double r = Math.max(p.bonus[o] > 0 ? -p.bonus[o] : 0, rho[o] + t * g[o]);
+            if (r != rho[o]) {
+                rho[o] = r;
+                rhoChanged[o] = evaluations + 1;
+            }
         }
-        for (int q = 0; q < pi.length; q++) pi[q] = Math.max(0, pi[q] + t * h[q]);
+        for (int q = 0; q < pi.length; q++) {
+            double v = Math.max(0, pi[q] + t * h[q]);
+            if (v != pi[q]) {
+                pi[q] = v;
+                piChanged[q] = evaluations + 1;
+            }
+        }
         return true;
+    }
+
+    // a class's relaxed solution depends only on the prices of its own entries and its pool's budget price:
+    // classes whose prices did not move since their last solve reuse it
+    private final NodeDp.Result[] cache;
+    private final int[] solvedAt;      // evaluation number of the cached solve, per class
+    private final int[] rhoChanged;    // evaluation number before which rho last changed, per option
+    private final int[] piChanged;     // same per pool
+    private int evaluations;
+
+    private boolean pricesChanged(NodeClass c) {
+        int at = solvedAt[c.index];
+        for (int o : c.opt) if (rhoChanged[o] > at) return true;
+        return false;
     }
 
     private static long[] toLong(int[] a) {
