@@ -122,6 +122,15 @@ public final class ScenarioPlayer implements Runnable {
     if (error != null) {
       m.put("error", error);
     }
+    List<Map<String, Object>> log = new ArrayList<>();
+    for (Played p : played()) {
+      Map<String, Object> e = new java.util.LinkedHashMap<>();
+      e.put("marketTime", p.marketTime());
+      e.put("title", p.title());
+      e.put("changes", p.changes());
+      log.add(e);
+    }
+    m.put("played", log);
     return m;
   }
 }
