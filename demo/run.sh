@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
-# ./gpushift demo [--port N] [--speed X] [--tick D] [--keep-cluster]
+# ./gpushift demo [--port N] [--speed X] [--tick D] [--keep-cluster] [--samples DIR]
 # Builds what is missing (operator, demo jar), starts the local control plane with the demo fleet
 # (localcluster/fleets/demo.yaml, 24 nodes), runs demo/target/gpushift-demo.jar (CRDs, resources, operator, scenario,
-# live page on 127.0.0.1) and, on Ctrl-C or when the demo ends, stops the demo (which stops the operator) and the cluster.
+# live page on 127.0.0.1) and, on Ctrl-C, stops the demo (which stops the operator) and then the cluster.
+# --samples DIR: the default fleet and DIR's YAML (e.g. samples/quickstart) instead of the scenario.
 # Environment: GPUSHIFT_DEMO_DIR (cluster directory, default ~/.cache/gpushift/demo-cluster), JAVA_HOME.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
 
 die() { echo "gpushift demo: $*" >&2; exit 1; }
 
-port=8090 speed=1 tick=10s keep=false
+port=8090 speed=1 tick=10s keep=false samples= fleet=$root/localcluster/fleets/demo.yaml
 while [ $# -gt 0 ]; do
   case $1 in
     --port) port=${2:?--port needs a value}; shift 2 ;;
     --speed) speed=${2:?--speed needs a value}; shift 2 ;;
     --tick) tick=${2:?--tick needs a value}; shift 2 ;;
     --keep-cluster) keep=true; shift ;;
-    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --samples) samples=$(cd "${2:?--samples needs a directory}" && pwd); fleet=$root/localcluster/fleets/default.yaml; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
+cd "$root"
 
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -60,14 +62,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "gpushift demo: starting the local cluster (fleet localcluster/fleets/demo.yaml) in $dir" >&2
-kc=$("$root/gpushift" cluster up --fleet "$root/localcluster/fleets/demo.yaml" --dir "$dir" | tail -1)
+echo "gpushift demo: starting the local cluster (fleet ${fleet#"$root"/}) in $dir" >&2
+kc=$("$root/gpushift" cluster up --fleet "$fleet" --dir "$dir" | tail -1)
 case $kc in KUBECONFIG=*) kubeconfig=${kc#KUBECONFIG=} ;; *) die "cluster up did not print KUBECONFIG=... (got: $kc)" ;; esac
 
 mkdir -p "$dir/demo-logs"
 # In the background, so that this shell receives Ctrl-C and forwards it as SIGTERM (a non-interactive shell's
 # background children ignore SIGINT).
 "$java" -jar "$demo_jar" --kubeconfig "$kubeconfig" --port "$port" --speed "$speed" --tick "$tick" \
-  --crds "$root/crds" --operator-jar "$root/$operator_jar" --log-dir "$dir/demo-logs" &
+  --crds "$root/crds" --operator-jar "$root/$operator_jar" --log-dir "$dir/demo-logs" ${samples:+--samples "$samples"} &
 demo_pid=$!
 wait "$demo_pid"

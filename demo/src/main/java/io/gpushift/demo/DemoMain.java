@@ -24,6 +24,8 @@ public final class DemoMain {
         --tick DURATION      operator's re-decision interval (default 10s)
         --speed X            scenario speed factor (default 1: the bundled scenario takes ~6 minutes)
         --log-dir DIR        where operator.log goes (default: a temporary directory)
+        --samples DIR        apply the YAML files of DIR (namespace default) instead of the scenario, e.g.
+                             samples/quickstart; CRDs, operator and page as usual
         --view-only          only serve the page for the cluster as it is: no CRDs, resources, operator or scenario
       """;
 
@@ -40,6 +42,7 @@ public final class DemoMain {
     String tick = "10s";
     double speed = 1;
     Path logDir = null;
+    Path samples = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -51,6 +54,7 @@ public final class DemoMain {
         case "--tick" -> tick = value(args, ++i, a);
         case "--speed" -> speed = Double.parseDouble(value(args, ++i, a));
         case "--log-dir" -> logDir = Path.of(value(args, ++i, a));
+        case "--samples" -> samples = Path.of(value(args, ++i, a));
         case "--view-only" -> viewOnly = true;
         case "-h", "--help" -> {
           System.out.print(USAGE);
@@ -84,10 +88,21 @@ public final class DemoMain {
     ScenarioPlayer player = null;
     if (!viewOnly) {
       System.out.println("gpushift demo: installing CRDs from " + crds + ": " + Kube.installCrds(client, crds));
-      Scenario scenario = Scenario.bundled();
-      player = new ScenarioPlayer(client, scenario, speed);
-      player.install();
-      System.out.println("gpushift demo: applied " + scenario.resources() + " in namespace " + scenario.namespace());
+      if (samples != null) {
+        try (var files = Files.list(samples)) {
+          for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (var r : Kube.read(f)) {
+              Kube.apply(client, r, "default");
+            }
+            System.out.println("gpushift demo: applied " + f);
+          }
+        }
+      } else {
+        Scenario scenario = Scenario.bundled();
+        player = new ScenarioPlayer(client, scenario, speed);
+        player.install();
+        System.out.println("gpushift demo: applied " + scenario.resources() + " in namespace " + scenario.namespace());
+      }
       if (operator) {
         if (!Files.isRegularFile(operatorJar)) {
           fail("no operator at " + operatorJar + ": build it with ./mvnw -B -pl operator -am install -DskipTests");
