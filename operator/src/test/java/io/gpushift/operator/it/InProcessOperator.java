@@ -102,7 +102,8 @@ final class InProcessOperator implements AutoCloseable {
                 CustomResourceDefinition.class);
             admin.resource(crd).forceConflicts().serverSideApply();
             admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                    && c.getStatus().getConditions().stream()
                     .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
                     30, java.util.concurrent.TimeUnit.SECONDS);
           }
