@@ -36,6 +36,26 @@ final class Dual {
         for (int o = 0; o < reach.length; o++)
             reach[o] = (int) Math.min(Math.max(p.cap[o], p.fixedUnits[o]), potential[o]);
         moved = new long[p.pools.size()];
+        groupOf = new int[p.classes.size()];
+        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
+        java.util.List<NodeClass> reps = new java.util.ArrayList<>();
+        for (NodeClass c : p.classes) {
+            String key = c.pool + "|" + c.product + "|" + c.nodes.get(0).gpuMemoryMiB() + "|" + c.free + "|" + c.pin;
+            Integer g = groups.get(key);
+            if (g == null) {
+                g = reps.size();
+                groups.put(key, g);
+                reps.add(c);
+            }
+            groupOf[c.index] = g;
+        }
+        groupRep = reps.toArray(new NodeClass[0]);
+        groupTop = new int[groupRep.length][][];
+        for (int g = 0; g < groupRep.length; g++) {
+            groupTop[g] = new int[groupRep[g].free + 1][TOP];
+        }
+        groupAt = new int[groupRep.length];
+        java.util.Arrays.fill(groupAt, -1);
         cache = new NodeDp.Result[p.classes.size()];
         solvedAt = new int[p.classes.size()];
         rhoChanged = new int[p.optionCount()];
@@ -51,12 +71,12 @@ final class Dual {
         for (NodeClass c : p.classes) {
             NodeDp.Result r = cache[c.index];
             if (r == null || piChanged[c.pool] > solvedAt[c.index] || pricesChanged(c)) {
-                r = dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+                r = relaxed(c);
                 cache[c.index] = r;
                 solvedAt[c.index] = evaluations;
             }
             l += r.value() * c.size();
-            for (int e = 1; e < r.units().length; e++) used[c.opt[e]] += (long) r.units()[e] * c.size();
+            for (int e : r.nonzero()) if (e > 0) used[c.opt[e]] += (long) r.units()[e] * c.size();
             moved[c.pool] += (long) r.moved() * c.size();
         }
         for (int o = 1; o < rho.length; o++) {
@@ -131,6 +151,71 @@ final class Dual {
         int at = solvedAt[c.index];
         for (int o : c.opt) if (rhoChanged[o] > at) return true;
         return false;
+    }
+
+    /**
+     * Classes of the same pool, product, memory, movable GPUs and pin may start the same options at the same values;
+     * they differ only in what runs now. Per such group and replica size the best few new options at the current
+     * prices are found once (not once per class); a class takes the best of them it does not run already.
+     */
+    private static final int TOP = 3;
+    private final int[] groupOf;
+    private final NodeClass[] groupRep;
+    private final int[][][] groupTop;   // [group][size] best options (TOP, -1 padded)
+    private final int[] groupAt;        // evaluation the group's tops were computed in
+    private final int[] bestBuf = new int[64];
+
+    private NodeDp.Result relaxed(NodeClass c) {
+        int g = groupOf[c.index];
+        if (c.free >= bestBuf.length) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+        int[][] top = tops(g);
+        java.util.Arrays.fill(bestBuf, 0, c.free + 1, -1);
+        for (int k = 1; k <= c.free; k++) {
+            int[] t = top[k];
+            int found = -2; // -2: not decided by the tops
+            for (int i = 0; i < TOP; i++) {
+                if (t[i] < 0) {
+                    found = -1; // fewer candidates than TOP: none left
+                    break;
+                }
+                int e = c.entryOfOption(t[i], rho.length);
+                if (e > 0 && c.cur[e] == 0 && c.maxUnits[e] > 0) {
+                    found = e;
+                    break;
+                }
+            }
+            if (found == -2) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+            bestBuf[k] = found;
+        }
+        return dp.solveRelaxed(c, rho, pi[c.pool], java.util.Arrays.copyOf(bestBuf, c.free + 1));
+    }
+
+    private int[][] tops(int g) {
+        if (groupAt[g] == evaluations) return groupTop[g];
+        NodeClass rep = groupRep[g];
+        double[] base = rep.unitBase(p);
+        for (int k = 1; k <= rep.free; k++) {
+            int[] t = groupTop[g][k];
+            java.util.Arrays.fill(t, -1);
+            double[] tv = new double[TOP];
+            for (int e : rep.bySize[k]) {
+                if (rep.maxUnits[e] <= 0) continue;
+                int o = rep.opt[e];
+                double v = base[e] - rho[o];
+                // keep the TOP best by value, ties to the lower option index (entries come in option order)
+                int pos = TOP;
+                while (pos > 0 && (t[pos - 1] < 0 || v > tv[pos - 1])) pos--;
+                if (pos >= TOP) continue;
+                for (int i = TOP - 1; i > pos; i--) {
+                    t[i] = t[i - 1];
+                    tv[i] = tv[i - 1];
+                }
+                t[pos] = o;
+                tv[pos] = v;
+            }
+        }
+        groupAt[g] = evaluations;
+        return groupTop[g];
     }
 
     private static long[] toLong(int[] a) {

@@ -48,6 +48,29 @@ final class NodeClass {
     }
 
     private double[] unitBase;
+    private int[] currentEntries, entryByOption;
+
+    /** Idle and the entries with GPUs on them now (always candidates of the node DP). */
+    int[] currentEntries() {
+        if (currentEntries == null) {
+            int n = 0;
+            for (int e = 0; e < opt.length; e++) if (e == 0 || cur[e] > 0) n++;
+            currentEntries = new int[n];
+            n = 0;
+            for (int e = 0; e < opt.length; e++) if (e == 0 || cur[e] > 0) currentEntries[n++] = e;
+        }
+        return currentEntries;
+    }
+
+    /** Entry of an option, or -1 (constant time). */
+    int entryOfOption(int o, int optionCount) {
+        if (entryByOption == null) {
+            entryByOption = new int[optionCount];
+            java.util.Arrays.fill(entryByOption, -1);
+            for (int e = 0; e < opt.length; e++) entryByOption[opt[e]] = e;
+        }
+        return entryByOption[o];
+    }
 
     /** Per entry: value of one more unit started on a node, before prices (replica GPUs × (value − switch-in)). */
     double[] unitBase(Problem p) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class NodeDp {
     /** The chosen units per class entry, the value and the GPUs disrupted. */
-    record Result(int[] units, double value, int moved) {
+    record Result(int[] units, double value, int moved, int[] nonzero) {
     }
 
     private final Problem p;
@@ -34,6 +34,36 @@ final class NodeDp {
         int[] rem = a == null ? null : remaining(a, c);
         int[] room = bonus && a != null ? room(a, c) : null;
         int nItems = selectItems(c, price, rem, room);
+        return run(c, price, poolPrice, rem, room, remBudget, nItems);
+    }
+
+    /**
+     * The relaxed node problem (no caps, no budget) with candidates chosen by the caller: idle, the current uses and,
+     * per replica size, the best new option ({@code best[k]} an entry or -1). Same result as
+     * {@code solve(c, price, poolPrice, null, MAX, false)} when best[k] is what that call would pick.
+     */
+    Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best) {
+        int n = c.opt.length;
+        if (items.length < n) {
+            items = new int[n];
+            picked = new boolean[n];
+            unitValue = new double[n];
+        }
+        int count = 0;
+        for (int e : c.currentEntries()) items[count++] = e;
+        for (int k = 1; k < best.length; k++) if (best[k] >= 0) items[count++] = best[k];
+        for (int i = 1; i < count; i++) {
+            int x = items[i], j = i - 1;
+            while (j >= 0 && items[j] > x) {
+                items[j + 1] = items[j];
+                j--;
+            }
+            items[j + 1] = x;
+        }
+        return run(c, price, poolPrice, null, null, Integer.MAX_VALUE, count);
+    }
+
+    private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems) {
         int f = c.free;
         boolean track = remBudget < c.movable;
         int bdim = track ? Math.max(0, remBudget) + 1 : 1;
@@ -108,9 +138,17 @@ final class NodeDp {
             j -= n * p.unitGpus[c.opt[e]];
             if (track) b -= c.moved(e, n * p.unitGpus[c.opt[e]]);
         }
-        int moved = 0;
-        for (int e = 0; e < units.length; e++) if (units[e] != 0 || c.cur[e] != 0) moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
-        return new Result(units, best, moved);
+        // every entry with GPUs now is an item, so the items carry all that moved and all that is used
+        int moved = 0, nz = 0;
+        for (int it = 0; it < nItems; it++) {
+            int e = items[it];
+            moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
+            if (units[e] != 0) nz++;
+        }
+        int[] nonzero = new int[nz];
+        nz = 0;
+        for (int it = 0; it < nItems; it++) if (units[items[it]] != 0) nonzero[nz++] = items[it];
+        return new Result(units, best, moved, nonzero);
     }
 
     private double[] dpBuf = new double[0], nextBuf = new double[0], fvBuf = new double[0];
