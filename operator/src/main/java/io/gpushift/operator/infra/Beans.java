@@ -2,6 +2,7 @@ package io.gpushift.operator.infra;
 
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
+import io.gpushift.operator.decide.EngineDecider;
 import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -32,10 +33,11 @@ public class Beans {
     return new GpuShiftMetrics(registry);
   }
 
+  /** The engine's optimiser; {@code gpushift.decider=interim} falls back to the operator's simple whole-node planner. */
   @Produces
   @Singleton
-  Decider decider() {
-    return new InterimDecider();
+  Decider decider(@ConfigProperty(name = "gpushift.decider", defaultValue = "engine") String which) {
+    return "interim".equals(which) ? new InterimDecider() : new EngineDecider();
   }
 
   /**

@@ -61,9 +61,9 @@ final class InProcessOperator implements AutoCloseable {
     }
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
-    // -Dgpushift.decider=engine runs the same tests on the engine's optimiser instead of the interim planner.
-    Decider decider = "engine".equals(System.getProperty("gpushift.decider")) ? new EngineDecider()
-        : new InterimDecider();
+    // The engine's optimiser, as in production; -Dgpushift.decider=interim runs the same tests on the interim planner.
+    Decider decider = "interim".equals(System.getProperty("gpushift.decider")) ? new InterimDecider()
+        : new EngineDecider();
     operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings));
     operator.register(new MiningPoolReconciler());
     operator.register(new AIWorkloadReconciler());
