@@ -144,7 +144,7 @@ class ChartRenderTest {
     assertThat(dashboard.get("panels").size()).isGreaterThanOrEqualTo(6);
     String queries = dashboard.get("panels").findValuesAsText("expr").toString();
     assertThat(queries).contains("gpushift_gpus", "gpushift_profit_usd_per_hour", "gpushift_revenue_usd_per_hour",
-        "gpushift_power_cost_usd_per_hour", "gpushift_switches_total", "gpushift_decision_seconds_bucket",
+        "gpushift_power_cost_usd_per_hour", "gpushift_switches_total", "gpushift_decision_duration_seconds_bucket",
         "gpushift_market_data_age_seconds");
   }
 

@@ -3,7 +3,6 @@ package io.gpushift.operator.infra;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
-import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -33,22 +32,26 @@ public class Beans {
     return new GpuShiftMetrics(registry);
   }
 
-  /** The engine's optimiser; {@code gpushift.decider=interim} falls back to the operator's simple whole-node planner. */
+  /** The engine, the same the quote calculator and the backtest run. */
   @Produces
   @Singleton
-  Decider decider(@ConfigProperty(name = "gpushift.decider", defaultValue = "engine") String which) {
-    return "interim".equals(which) ? new InterimDecider() : new EngineDecider();
+  Decider decider() {
+    return new EngineDecider();
   }
 
   /**
-   * One active replica at a time (Lease in the given namespace). Quarkus activates it for the profiles in
-   * quarkus.operator-sdk.activate-leader-election-for-profiles (prod by default).
+   * One active replica at a time. Quarkus activates it for the profiles in
+   * quarkus.operator-sdk.activate-leader-election-for-profiles (prod by default). The Helm chart sets these through
+   * GPUSHIFT_LEADER_ELECTION_LEASE_NAME, _LEASE_NAMESPACE (the release namespace) and _IDENTITY (the pod name).
    */
   @Produces
   @Singleton
   LeaderElectionConfiguration leaderElection(
-      @ConfigProperty(name = "gpushift.leader-election.namespace", defaultValue = "default") String namespace) {
-    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("gpushift-operator")
-        .withLeaseNamespace(namespace).build();
+      @ConfigProperty(name = "gpushift.leader-election.lease-name", defaultValue = "gpushift-operator-lock") String lease,
+      @ConfigProperty(name = "gpushift.leader-election.lease-namespace", defaultValue = "default") String namespace,
+      @ConfigProperty(name = "gpushift.leader-election.identity") java.util.Optional<String> identity) {
+    var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease).withLeaseNamespace(namespace);
+    identity.filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
+    return builder.build();
   }
 }

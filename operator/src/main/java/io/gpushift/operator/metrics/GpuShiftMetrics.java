@@ -26,8 +26,9 @@ public class GpuShiftMetrics {
   }
 
   public void decision(String pool, Duration took) {
+    // A histogram, so the chart's dashboard can plot p50/p95/p99 from gpushift_decision_duration_seconds_bucket.
     Timer.builder("gpushift.decision.duration").description("Time to gather, decide and realise one pool")
-        .tag("pool", pool).register(registry).record(took);
+        .tag("pool", pool).publishPercentileHistogram().register(registry).record(took);
   }
 
   public void gpus(String pool, String use, String model, int count) {

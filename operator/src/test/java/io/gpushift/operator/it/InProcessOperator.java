@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
-import io.gpushift.operator.decide.InterimDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.gpushift.operator.reconcile.AIWorkloadReconciler;
 import io.gpushift.operator.reconcile.GPUNodePoolReconciler;
@@ -61,9 +60,7 @@ final class InProcessOperator implements AutoCloseable {
     }
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
-    // The engine's optimiser, as in production; -Dgpushift.decider=interim runs the same tests on the interim planner.
-    Decider decider = "interim".equals(System.getProperty("gpushift.decider")) ? new InterimDecider()
-        : new EngineDecider();
+    Decider decider = new EngineDecider(); // as in production
     operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings));
     operator.register(new MiningPoolReconciler());
     operator.register(new AIWorkloadReconciler());
