@@ -1,5 +1,7 @@
 package io.gpushift.engine.planner;
 
+import io.gpushift.engine.model.AiOption;
+
 import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.economics.Ledger;
 import io.gpushift.engine.model.Node;
@@ -44,6 +46,8 @@ final class Problem {
     int[] fixedUnits;
     /** Options running more units than their cap right now. */
     boolean[] overCap;
+    /** GUARANTEED options running below minReplicas: minimum dwell does not hold GPUs on nodes that could host them. */
+    final List<AiOption> unmetGuarantees = new ArrayList<>();
 
     final List<NodePool> pools = new ArrayList<>();
     final Map<String, Integer> poolIndex = new HashMap<>();

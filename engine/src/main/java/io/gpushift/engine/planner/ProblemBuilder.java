@@ -65,6 +65,10 @@ final class ProblemBuilder {
             }
         // Shrinking an option that runs above its (lowered) cap is not a move for profit: not budget-limited.
         for (int o = 1; o < n; o++) p.overCap[o] = running[o] > p.cap[o];
+        for (int o = 1; o < n; o++) {
+            if (p.option(o) instanceof AiOption a && running[o] < p.min[o] && a.marketDataFresh()
+                    && !v.invalidOptions().contains(a.id())) p.unmetGuarantees.add(a);
+        }
         int[] poolGpus = new int[p.pools.size()];
         List<Node> nodes = new ArrayList<>(s.nodes());
         nodes.sort(Comparator.comparing(Node::name));
@@ -141,11 +145,24 @@ final class ProblemBuilder {
         if (w instanceof AiOption ai && ai.guaranteed()) return a.gpus();
         // A replica is atomic; a remainder that is not a whole replica cannot be reasoned about, so it holds.
         int remainder = a.gpus() % k;
-        // Minimum dwell (a pin is an order and overrides it).
-        if (node.pin() == null && a.since() != null && a.since().plus(policy.minDwell()).isAfter(p.now)) return a.gpus();
+        // Minimum dwell (a pin is an order and overrides it; so does a contract: an unmet Guaranteed minimum may take
+        // GPUs on nodes that can host it at once).
+        if (node.pin() == null && a.since() != null && a.since().plus(policy.minDwell()).isAfter(p.now)
+                && !canHostUnmetGuarantee(p, node)) return a.gpus();
         int prot = node.protectedGpus().getOrDefault(a.optionId(), 0);
         int protectedGpus = Math.min(a.gpus() - remainder, (prot + k - 1) / k * k);
         return remainder + protectedGpus;
+    }
+
+    static boolean canHostUnmetGuarantee(Problem p, Node node) {
+        for (AiOption a : p.unmetGuarantees) {
+            String product = node.gpuProduct();
+            if ((a.allowedProducts().isEmpty() || a.allowedProducts().contains(product))
+                    && node.gpuMemoryMiB() >= a.minGpuMemoryMiB() && node.gpuCount() >= a.gpusPerReplica()
+                    && a.revenuePerGpuHour().containsKey(product) && a.watts().containsKey(product)
+                    && p.validation.eligible(a.id(), product)) return true;
+        }
+        return false;
     }
 
     static LedgerEntry entry(Problem p, NodeClass c, int o) {

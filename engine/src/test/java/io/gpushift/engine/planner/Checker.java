@@ -43,8 +43,22 @@ final class Checker {
         s.mining().forEach(m -> options.put(m.id(), m));
         s.ai().forEach(a -> options.put(a.id(), a));
         s.pools().forEach(p -> pools.put(p.name(), p));
+        Map<String, Integer> running = new TreeMap<>();
+        for (Node n : s.nodes())
+            for (Assignment a : n.assignments()) {
+                WorkOption w = options.get(a.optionId());
+                if (w != null) running.merge(a.optionId(), a.gpus() / Math.max(1, w.gpusPerUnit()), Integer::sum);
+            }
+        List<AiOption> unmet = s.ai().stream().filter(a -> a.guaranteed() && a.marketDataFresh()
+                && !v.invalidOptions().contains(a.id())
+                && running.getOrDefault(a.id(), 0) < a.minReplicas()).toList();
         for (Node n : s.nodes()) {
             NodePool pool = pools.get(n.pool());
+            // The rule under test: an unmet Guaranteed minimum lifts minimum dwell on the nodes that could host it.
+            boolean dwellLifted = unmet.stream().anyMatch(a -> (a.allowedProducts().isEmpty()
+                    || a.allowedProducts().contains(n.gpuProduct())) && n.gpuMemoryMiB() >= a.minGpuMemoryMiB()
+                    && n.gpuCount() >= a.gpusPerReplica() && a.revenuePerGpuHour().containsKey(n.gpuProduct())
+                    && a.watts().containsKey(n.gpuProduct()) && v.eligible(a.id(), n.gpuProduct()));
             boolean h = pool == null || v.invalidPools().contains(n.pool()) || pool.mode() == Mode.PAUSED || n.excluded()
                     || !n.schedulable();
             held.put(n.name(), h);
@@ -54,7 +68,7 @@ final class Checker {
                 int k = w == null ? 1 : w.gpusPerUnit();
                 boolean all = h || w == null || !w.marketDataFresh() || v.invalidOptions().contains(w.id())
                         || (w instanceof AiOption ai && ai.guaranteed())
-                        || (n.pin() == null && a.since().plus(pool.minDwell()).isAfter(now));
+                        || (n.pin() == null && !dwellLifted && a.since().plus(pool.minDwell()).isAfter(now));
                 int keep = all ? a.gpus() : a.gpus() % k + Math.min(a.gpus() - a.gpus() % k,
                         (n.protectedGpus().getOrDefault(a.optionId(), 0) + k - 1) / k * k);
                 if (keep > 0) f.merge(a.optionId(), keep, Integer::sum);

@@ -84,6 +84,18 @@ class ScenarioTest {
     }
 
     @Test
+    void anUnmetGuaranteedMinimumIsNotHeldByDwell() {
+        Node h = Node.of("h", "p", H100, 81559, 8, new Assignment("default/etc", 8, NOW.minus(Duration.ofMinutes(26))));
+        var pool = pool("p", 0.08, Hysteresis.NONE, Duration.ofMinutes(30), DisruptionBudget.UNLIMITED, Mode.AUTO);
+        Plan plan = decide(List.of(h), pool, List.of(llm("ml/contract", 2.35, 8, 1, 1, Commitment.GUARANTEED)));
+        assertThat(plan.gpusOn("h")).isEqualTo(Map.of("ml/contract", 8));
+        assertThat(plan.unmet()).isEmpty();
+        // A preemptible workload at the same price is still held by the same dwell.
+        Plan preemptible = decide(List.of(h), pool, List.of(llm("ml/contract", 2.35, 8, 1, 1, Commitment.PREEMPTIBLE)));
+        assertThat(preemptible.gpusOn("h")).isEqualTo(Map.of("default/etc", 8));
+    }
+
+    @Test
     void disruptionBudgetLimitsMovesButNotStartsOnIdleGpus() {
         Node a = Node.of("a", "p", H100, 81559, 8, ETC_SINCE_YESTERDAY);
         Node b = Node.of("b", "p", H100, 81559, 8, ETC_SINCE_YESTERDAY);

@@ -103,7 +103,6 @@ class DeciderScenariosTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("engine 2026-11-25 holds a Guaranteed minimum behind min dwell and the loss rule")
   void guaranteedMinimumComesFirstWhateverThePrice() {
     Node mining = node("n1", new Assignment("ns/etc", 8, NOW.minus(Duration.ofMinutes(1))));
     Decision d = decide(pool(0.10, 1.0, Duration.ofHours(1)), List.of(mining), List.of(mining(0.30)),
