@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,20 +113,27 @@ class PageIT {
         driver.manage().window().setSize(new Dimension(1500, 1000));
         driver.get(page.url());
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // The page re-renders on every poll, so an element found a moment ago may be gone: every read is an awaited
+        // condition that tolerates a stale element and is retried on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 
         // The fleet: every node, every GPU a coloured cell.
-        assertThat(driver.findElement(By.id("node-count")).getText()).isEqualTo(Integer.toString(rtxNames.size() + h100Names.size()));
-        assertThat(driver.findElements(By.cssSelector(".node"))).hasSize(rtxNames.size() + h100Names.size());
-        assertThat(driver.findElements(By.cssSelector(".gpu:not(.legend .gpu)")).size()).isGreaterThanOrEqualTo(gpus);
-        assertThat(driver.findElements(By.cssSelector("#fleet .gpu.mining"))).hasSize(miningGpus);
-        assertThat(driver.findElements(By.cssSelector("#fleet .gpu.ai"))).hasSize(8);
-        assertThat(driver.findElement(By.cssSelector("#fleet .gpu.mining")).getCssValue("background-color"))
-            .isEqualTo("rgba(245, 158, 11, 1)");
-        assertThat(driver.findElement(By.cssSelector("#fleet .gpu.ai")).getCssValue("background-color"))
-            .isEqualTo("rgba(37, 99, 235, 1)");
-        assertThat(driver.findElement(By.id("events")).getText()).contains("Shifted", "payback");
-        assertThat(marketValue(driver, "GPUNodePool/" + pool + " electricity")).startsWith("0.03");
+        int nodes = rtxNames.size() + h100Names.size();
+        int fleetGpus = gpus;
+        int fleetMining = miningGpus;
+        wait.withMessage("fleet: " + nodes + " nodes, >= " + fleetGpus + " GPU cells, " + fleetMining + " mining, 8 AI")
+            .until(d -> d.findElement(By.id("node-count")).getText().equals(Integer.toString(nodes))
+                && d.findElements(By.cssSelector(".node")).size() == nodes
+                && d.findElements(By.cssSelector(".gpu:not(.legend .gpu)")).size() >= fleetGpus
+                && d.findElements(By.cssSelector("#fleet .gpu.mining")).size() == fleetMining
+                && d.findElements(By.cssSelector("#fleet .gpu.ai")).size() == 8);
+        wait.withMessage("mining amber, AI blue").until(d -> "rgba(245, 158, 11, 1)".equals(
+                d.findElement(By.cssSelector("#fleet .gpu.mining")).getCssValue("background-color"))
+            && "rgba(37, 99, 235, 1)".equals(d.findElement(By.cssSelector("#fleet .gpu.ai")).getCssValue("background-color")));
+        wait.withMessage("decision log and market inputs").until(d -> d.findElement(By.id("events")).getText()
+            .contains("Shifted") && d.findElement(By.id("events")).getText().contains("payback")
+            && marketValue(d, "GPUNodePool/" + pool + " electricity").startsWith("0.03"));
 
         // A price change (what the scenario does) shows up.
         Kube.jsonPatch(admin, Scenario.API_VERSION, "GPUNodePool", null, pool, "replace", "/spec/electricity/usdPerKWh",
@@ -141,16 +149,18 @@ class PageIT {
         client.pods().withName("etc-" + rtxNames.get(0)).withGracePeriod(0).delete();
         label(admin, rtxNames.get(0), "idle");
         int mining = miningGpus - 4;
-        wait.until(d -> d.findElements(By.cssSelector("#fleet .gpu.ai")).size() == 12
+        wait.withMessage("shift shown").until(d -> d.findElements(By.cssSelector("#fleet .gpu.ai")).size() == 12
             && d.findElements(By.cssSelector("#fleet .gpu.mining")).size() == mining);
         wait.until(d -> "idle".equals(d.findElement(By.cssSelector(".node[data-node='" + rtxNames.get(0) + "']"))
             .getDomAttribute("data-use")));
-        assertThat(driver.findElement(By.id("ai-count")).getText()).isEqualTo("12");
+        wait.withMessage("AI count 12").until(d -> "12".equals(d.findElement(By.id("ai-count")).getText()));
 
         // Profit history: the chart has drawn lines.
         patchStatus(admin, pool, 18.9, 0.81);
         wait.until(d -> d.findElements(By.cssSelector("#svg polyline")).size() >= 4);
-        Thread.sleep(1500); // one more poll so the screenshot has the newest state
+        // One more poll so the screenshot has the newest state: the "updated" stamp changes with every poll.
+        String stamp = driver.findElement(By.id("updated")).getText();
+        wait.until(d -> !stamp.equals(d.findElement(By.id("updated")).getText()));
         Files.createDirectories(SCREENSHOT.getParent());
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
