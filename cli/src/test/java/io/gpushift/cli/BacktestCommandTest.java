@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gpushift backtest} end to end on tiny hand-computed histories, and its errors. */
 class BacktestCommandTest {
@@ -86,23 +85,14 @@ class BacktestCommandTest {
             2025-01-01T03:00:00Z,0.10,24,2.0
             """;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run backtest(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun backtest(String... args) {
+        return CliRun.of(args);
     }
 
     JsonNode json(String resources, String market) throws IOException {
         Path r = Files.writeString(dir.resolve("farm.yaml"), resources);
         Path m = Files.writeString(dir.resolve("market.csv"), market);
-        Run run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "-o", "json");
+        CliRun run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "-o", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         return new ObjectMapper().readTree(run.out());
     }
@@ -190,7 +180,7 @@ class BacktestCommandTest {
         Path m = Files.writeString(dir.resolve("market.csv"), BLIP);
         Path png = dir.resolve("chart.png");
         Path html = dir.resolve("chart.html");
-        Run run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "--chart", png.toString());
+        CliRun run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "--chart", png.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("POLICY", "gpushift", "always-mine", "always-ai", "naive-greedy", "hindsight",
                 "exact optimum");
@@ -219,7 +209,7 @@ class BacktestCommandTest {
 
     // ------------------------------------------------------------------ bad input
 
-    Run badMarket(String market) throws IOException {
+    CliRun badMarket(String market) throws IOException {
         Path r = Files.writeString(dir.resolve("farm.yaml"), resources("2h"));
         Path m = Files.writeString(dir.resolve("market.csv"), market);
         return backtest("backtest", "-f", r.toString(), "--market", m.toString());
@@ -227,7 +217,7 @@ class BacktestCommandTest {
 
     @Test
     void aMissingColumnIsNamed() throws IOException {
-        Run run = badMarket("""
+        CliRun run = badMarket("""
                 time,power.usd_per_kwh,ai.usd
                 2025-01-01T00:00:00Z,0.10,2.0
                 """);
@@ -237,7 +227,7 @@ class BacktestCommandTest {
 
     @Test
     void aShortRowNamesTheMissingCell() throws IOException {
-        Run run = badMarket("""
+        CliRun run = badMarket("""
                 time,power.usd_per_kwh,hp.usd_per_mhs_day,ai.usd
                 2025-01-01T00:00:00Z,0.10,24,2.0
                 2025-01-01T01:00:00Z,0.10,24
@@ -248,7 +238,7 @@ class BacktestCommandTest {
 
     @Test
     void aNonNumericValueNamesRowAndColumn() throws IOException {
-        Run run = badMarket("""
+        CliRun run = badMarket("""
                 time,power.usd_per_kwh,hp.usd_per_mhs_day,ai.usd
                 2025-01-01T00:00:00Z,0.10,24,2.0
                 2025-01-01T01:00:00Z,0.10,24,$2.10
@@ -259,7 +249,7 @@ class BacktestCommandTest {
 
     @Test
     void aNegativePriceNamesRowAndColumn() throws IOException {
-        Run run = badMarket("""
+        CliRun run = badMarket("""
                 # comment lines do not count as rows
                 time,power.usd_per_kwh,hp.usd_per_mhs_day,ai.usd
                 2025-01-01T00:00:00Z,-0.02,24,2.0
@@ -270,7 +260,7 @@ class BacktestCommandTest {
 
     @Test
     void badTimesAreNamed() throws IOException {
-        Run run = badMarket("""
+        CliRun run = badMarket("""
                 time,power.usd_per_kwh,hp.usd_per_mhs_day,ai.usd
                 2025-01-01T01:00:00Z,0.10,24,2.0
                 2025-01-01T00:00:00Z,0.10,24,2.0
@@ -288,7 +278,7 @@ class BacktestCommandTest {
     void aBadStepIsRefused() throws IOException {
         Path r = Files.writeString(dir.resolve("farm.yaml"), resources("2h"));
         Path m = Files.writeString(dir.resolve("market.csv"), BLIP);
-        Run run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "--step", "soon");
+        CliRun run = backtest("backtest", "-f", r.toString(), "--market", m.toString(), "--step", "soon");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--step: not a duration: soon");
     }

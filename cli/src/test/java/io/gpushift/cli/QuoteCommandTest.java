@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gpushift quote} end to end: YAML in, the documented JSON out, computed by the engine. */
 class QuoteCommandTest {
@@ -66,17 +63,8 @@ class QuoteCommandTest {
                 - {gpuProduct: NVIDIA-H100-80GB-HBM3, revenuePerGpuHour: {value: 2.0}, watts: 700}
             """;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run quote(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun quote(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -84,7 +72,7 @@ class QuoteCommandTest {
         Path resources = Files.writeString(dir.resolve("resources.yaml"), RESOURCES);
         Path fleet = Files.writeString(dir.resolve("fleet.yaml"), FLEET);
 
-        Run run = quote("quote", "-f", resources.toString(), "--fleet", fleet.toString(), "-o", "json");
+        CliRun run = quote("quote", "-f", resources.toString(), "--fleet", fleet.toString(), "-o", "json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -108,7 +96,7 @@ class QuoteCommandTest {
     @Test
     void tableNamesEveryOptionAndThePlan() throws IOException {
         Path resources = Files.writeString(dir.resolve("resources.yaml"), RESOURCES + "---\n" + FLEET);
-        Run run = quote("quote", "-f", resources.toString());
+        CliRun run = quote("quote", "-f", resources.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("mining/etc", "ai/train", "PLAN", "idle → ai/train");
     }
@@ -116,7 +104,7 @@ class QuoteCommandTest {
     @Test
     void aMissingFleetIsAClearError() throws IOException {
         Path resources = Files.writeString(dir.resolve("resources.yaml"), RESOURCES);
-        Run run = quote("quote", "-f", resources.toString());
+        CliRun run = quote("quote", "-f", resources.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no Fleet document", "--fleet");
     }
@@ -124,7 +112,7 @@ class QuoteCommandTest {
     @Test
     void anUnknownKindNamesTheFileAndDocument() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), RESOURCES + "---\napiVersion: v1\nkind: ConfigMap\n");
-        Run run = quote("quote", "-f", bad.toString());
+        CliRun run = quote("quote", "-f", bad.toString());
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("bad.yaml", "document 4", "ConfigMap");
     }
@@ -133,7 +121,7 @@ class QuoteCommandTest {
     void badInputIsReportedAgainstTheObjectAndFieldAndExitsNonZero() throws IOException {
         Path resources = Files.writeString(dir.resolve("resources.yaml"),
                 RESOURCES.replace("coinPriceUsd: {value: 40}", "coinPriceUsd: {feedRef: {name: coingecko}}") + "---\n" + FLEET);
-        Run run = quote("quote", "-f", resources.toString(), "-o", "json");
+        CliRun run = quote("quote", "-f", resources.toString(), "-o", "json");
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("findings").toString()).contains("mining/etc", "coinPriceUsd");
         assertThat(json.at("/plan/gpus/mining~1etc").asInt()).isZero();
@@ -141,7 +129,7 @@ class QuoteCommandTest {
 
     @Test
     void readsADirectoryOfSamplesAsTheReadmeShows() throws IOException {
-        Run run = quote("quote", "-f", "../samples/quickstart", "--fleet", "../localcluster/fleets/default.yaml", "-o", "json");
+        CliRun run = quote("quote", "-f", "../samples/quickstart", "--fleet", "../localcluster/fleets/default.yaml", "-o", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         // 20 nodes of the default fleet are priced; the inference workload gets its 8 replicas.
