@@ -69,7 +69,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 return 2;
             }
             MarketSeries series = MarketSeries.read(market);
-            List<Backtest.FleetNode> nodes = Backtest.nodes(m.pools(), m.fleets(), err);
+            List<io.gpushift.engine.model.Node> nodes = m.idleNodes("backtest", err);
             Backtest.Result r = new Backtest(new Backtest.Setup(m.pools(), m.mining(), m.ai(), nodes, series), dt, from, to).run();
             BacktestReport report = BacktestReport.of(r, market.toString());
             if (output == Output.json) out.println(report.toJson());

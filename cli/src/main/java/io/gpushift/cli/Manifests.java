@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.translate.NodeSelection;
 import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.api.v1alpha1.MiningPool;
+import io.gpushift.engine.model.Node;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +58,25 @@ public record Manifests(List<GPUNodePool> pools, List<MiningPool> mining, List<A
             }
         }
         return m;
+    }
+
+    /**
+     * The fleet's nodes as the engine sees them before any decision (all GPUs idle), each in the GPUNodePool that
+     * selects it; a node no pool selects is named on {@code err} and left out. Quote and backtest share this rule.
+     */
+    public List<Node> idleNodes(String command, PrintWriter err) {
+        List<Node> nodes = new ArrayList<>();
+        for (Fleet f : fleets) {
+            for (Fleet.FleetNode n : f.nodes()) {
+                var pool = NodeSelection.poolOf(pools, n.labels());
+                if (pool.isEmpty()) {
+                    err.println(command + ": node " + n.name() + " is selected by no GPUNodePool; left out");
+                    continue;
+                }
+                nodes.add(Node.of(n.name(), pool.get().getMetadata().getName(), n.gpuProduct(), n.gpuMemoryMiB(), n.gpus()));
+            }
+        }
+        return nodes;
     }
 
     /** kubectl applies a namespaced object without a namespace to {@code default}; the quote names it the same way. */

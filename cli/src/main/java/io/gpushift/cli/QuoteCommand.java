@@ -2,7 +2,6 @@ package io.gpushift.cli;
 
 import io.gpushift.api.translate.EngineInputs;
 import io.gpushift.api.translate.FeedLookup;
-import io.gpushift.api.translate.NodeSelection;
 import io.gpushift.engine.Engine;
 import io.gpushift.engine.Plan;
 import io.gpushift.engine.Snapshot;
@@ -66,17 +65,7 @@ public final class QuoteCommand implements Callable<Integer> {
 
     static Snapshot snapshot(Manifests m, Instant now, PrintWriter err) {
         EngineInputs inputs = new EngineInputs(FeedLookup.NONE);
-        List<Node> nodes = new ArrayList<>();
-        for (Fleet f : m.fleets()) {
-            for (Fleet.FleetNode n : f.nodes()) {
-                var pool = NodeSelection.poolOf(m.pools(), n.labels());
-                if (pool.isEmpty()) {
-                    err.println("quote: node " + n.name() + " is selected by no GPUNodePool; left out");
-                    continue;
-                }
-                nodes.add(Node.of(n.name(), pool.get().getMetadata().getName(), n.gpuProduct(), n.gpuMemoryMiB(), n.gpus()));
-            }
-        }
+        List<Node> nodes = m.idleNodes("quote", err);
         return new Snapshot(now, nodes, m.pools().stream().map(inputs::pool).toList(),
                 m.mining().stream().map(p -> inputs.mining(p).option()).toList(),
                 m.ai().stream().map(w -> inputs.ai(w).option()).toList());

@@ -195,7 +195,7 @@ class BacktestCommandTest {
     void skippingUnchangedDecisionsGivesTheSameResult() throws IOException {
         Manifests m = Manifests.read(List.of(Path.of("../data/backtest-farm.yaml")));
         MarketSeries series = MarketSeries.read(Path.of("../data/market-2024-2026.csv"));
-        var nodes = Backtest.nodes(m.pools(), m.fleets(), new PrintWriter(new StringWriter()));
+        var nodes = m.idleNodes("backtest", new PrintWriter(new StringWriter()));
         var setup = new Backtest.Setup(m.pools(), m.mining(), m.ai(), nodes, series);
         Instant from = Instant.parse("2024-08-14T00:00:00Z"), to = Instant.parse("2024-08-21T00:00:00Z");
         Backtest.Result fast = new Backtest(setup, Duration.ofHours(1), from, to).run();

@@ -47,12 +47,8 @@ public final class Backtest {
     public static final String IDLE = LedgerEntry.IDLE;
     private static final boolean DEBUG = Boolean.getBoolean("gpushift.backtest.debug");
 
-    /** A node of the fleet and the GPUNodePool that selects it. */
-    public record FleetNode(String name, String pool, String gpuProduct, int gpuMemoryMiB, int gpus) {
-    }
-
-    /** The world a backtest replays: resources as applied, nodes, the market history. */
-    public record Setup(List<GPUNodePool> pools, List<MiningPool> mining, List<AIWorkload> ai, List<FleetNode> nodes,
+    /** The world a backtest replays: resources as applied, the fleet's idle nodes in their pools, the market history. */
+    public record Setup(List<GPUNodePool> pools, List<MiningPool> mining, List<AIWorkload> ai, List<Node> nodes,
                         MarketSeries market) {
     }
 
@@ -122,9 +118,9 @@ public final class Backtest {
 
         Map<String, Integer> classIndex = new LinkedHashMap<>();
         nodeClass = new int[setup.nodes().size()];
-        List<FleetNode> reps = new ArrayList<>();
+        List<Node> reps = new ArrayList<>();
         for (int n = 0; n < setup.nodes().size(); n++) {
-            FleetNode fn = setup.nodes().get(n);
+            Node fn = setup.nodes().get(n);
             String key = fn.pool() + "|" + fn.gpuProduct() + "|" + fn.gpuMemoryMiB();
             Integer k = classIndex.get(key);
             if (k == null) {
@@ -136,7 +132,7 @@ public final class Backtest {
             nodeClass[n] = k;
         }
         classGpus = new int[classes.size()];
-        for (int n = 0; n < nodeClass.length; n++) classGpus[nodeClass[n]] += setup.nodes().get(n).gpus();
+        for (int n = 0; n < nodeClass.length; n++) classGpus[nodeClass[n]] += setup.nodes().get(n).gpuCount();
 
         int S = times.length, K = classes.size(), O = options.size();
         rev = new double[S][][];
@@ -161,7 +157,7 @@ public final class Backtest {
             Market m = market(row);
             List<Node> repNodes = new ArrayList<>();
             for (int k = 0; k < K; k++) {
-                FleetNode r = reps.get(k);
+                Node r = reps.get(k);
                 repNodes.add(Node.of("class-" + k, r.pool(), r.gpuProduct(), r.gpuMemoryMiB(), 1));
             }
             Snapshot snap = new Snapshot(times[s], repNodes, m.pools(), m.mining(), m.ai());
@@ -173,7 +169,7 @@ public final class Backtest {
             eligible[s] = new boolean[K][O];
             possible[s] = new boolean[K][O];
             for (int k = 0; k < K; k++) {
-                FleetNode r = reps.get(k);
+                Node r = reps.get(k);
                 for (int o = 0; o < O; o++) {
                     LedgerEntry e = ledger.get(r.pool(), r.gpuProduct(), options.get(o));
                     if (e == null) {
@@ -266,14 +262,13 @@ public final class Backtest {
     private EngineRun runEngine(String name, UnaryOperator<NodePool> tweak) {
         int decisions = 0;
         Engine engine = new Engine(Clock.fixed(times[0], ZoneOffset.UTC));
-        List<FleetNode> fleet = setup.nodes();
+        List<Node> fleet = setup.nodes();
         int N = fleet.size(), S = times.length, O = options.size(), K = classes.size();
         Node[] nodes = new Node[N];
         int[][] use = new int[N][O]; // GPUs per option per node, idle included
         for (int n = 0; n < N; n++) {
-            FleetNode f = fleet.get(n);
-            nodes[n] = Node.of(f.name(), f.pool(), f.gpuProduct(), f.gpuMemoryMiB(), f.gpus());
-            use[n][0] = f.gpus();
+            nodes[n] = fleet.get(n);
+            use[n][0] = nodes[n].gpuCount();
         }
         Map<String, Integer> nodeIndex = new HashMap<>();
         for (int n = 0; n < N; n++) nodeIndex.put(fleet.get(n).name(), n);
@@ -307,7 +302,7 @@ public final class Backtest {
                         next[o] = e.getValue();
                         assigned += e.getValue();
                     }
-                    next[0] = fleet.get(n).gpus() - assigned;
+                    next[0] = fleet.get(n).gpuCount() - assigned;
                     if (Arrays.equals(next, use[n])) continue;
                     changed = true;
                     int k = nodeClass[n];
@@ -394,7 +389,7 @@ public final class Backtest {
     private int[][] staticAi() {
         Market m = market(0);
         int K = classes.size(), O = options.size();
-        int[] free = setup.nodes().stream().mapToInt(FleetNode::gpus).toArray();
+        int[] free = setup.nodes().stream().mapToInt(Node::gpuCount).toArray();
         int[][] alloc = new int[K][O];
         for (int k = 0; k < K; k++) alloc[k][0] = classGpus[k];
         List<AiOption> ais = m.ai().stream()
@@ -483,24 +478,6 @@ public final class Backtest {
             return new PolicyResult(name, revenue, power, switchCost, revenue - switchCost - power, switches,
                     cumulative, perOption);
         }
-    }
-
-    /** Nodes of the fleet files, each with the GPUNodePool that selects it (QuoteCommand's rule). */
-    public static List<FleetNode> nodes(List<GPUNodePool> pools, List<io.gpushift.cli.Fleet> fleets,
-                                        java.io.PrintWriter err) {
-        List<FleetNode> out = new ArrayList<>();
-        for (io.gpushift.cli.Fleet f : fleets) {
-            for (io.gpushift.cli.Fleet.FleetNode n : f.nodes()) {
-                var pool = io.gpushift.api.translate.NodeSelection.poolOf(pools, n.labels());
-                if (pool.isEmpty()) {
-                    err.println("backtest: node " + n.name() + " is selected by no GPUNodePool; left out");
-                    continue;
-                }
-                out.add(new FleetNode(n.name(), pool.get().getMetadata().getName(), n.gpuProduct(), n.gpuMemoryMiB(),
-                        n.gpus()));
-            }
-        }
-        return out;
     }
 
     List<String> classes() {

@@ -34,7 +34,7 @@ public final class BacktestBenchmark {
         Files.writeString(file, farm);
         Manifests m = Manifests.read(List.of(file));
         MarketSeries market = MarketSeries.read(Path.of("data/market-2024-2026.csv"));
-        var nodes = Backtest.nodes(m.pools(), m.fleets(), new PrintWriter(System.err));
+        var nodes = m.idleNodes("backtest", new PrintWriter(System.err));
         Instant from = Instant.parse("2025-01-01T00:00:00Z"), to = Instant.parse("2026-01-01T00:00:00Z");
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();

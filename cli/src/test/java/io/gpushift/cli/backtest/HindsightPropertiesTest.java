@@ -36,7 +36,7 @@ class HindsightPropertiesTest {
             Files.writeString(y, yaml);
             Manifests m = Manifests.read(List.of(y));
             MarketSeries series = MarketSeries.parse("random.csv", csv.lines().toList());
-            var nodes = Backtest.nodes(m.pools(), m.fleets(), new PrintWriter(new StringWriter()));
+            var nodes = m.idleNodes("backtest", new PrintWriter(new StringWriter()));
             Backtest.Result res = new Backtest(new Backtest.Setup(m.pools(), m.mining(), m.ai(), nodes, series),
                     Duration.ofHours(1), null, null).run();
             Backtest.PolicyResult h = res.policy("hindsight");
