@@ -27,8 +27,13 @@ public final class EngineDecider implements Decider {
     plan.unmet().forEach(u -> explanations.add(u.option() + ": " + u.reason()));
     List<String> problems = plan.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR)
         .map(Finding::message).toList();
-    return new Decision(byNode, Economy.round(plan.summary().revenueUsdPerHour()),
-        Economy.round(plan.summary().powerUsdPerHour()), explanations, plan.changes().size(), plan.held().size(),
+    return new Decision(byNode, round(plan.summary().revenueUsdPerHour()),
+        round(plan.summary().powerUsdPerHour()), explanations, plan.changes().size(), plan.held().size(),
         problems);
+  }
+
+  /** Cents-and-a-bit precision: status must not change (and be rewritten) because of floating-point noise. */
+  static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
   }
 }
