@@ -24,8 +24,9 @@ while [ $# -gt 0 ]; do
 done
 cd "$root"
 
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. hack/lib/java.sh # the same JDK choice as ./gpushift and CI (>= 21, newest under /usr/lib/jvm)
+select_jdk || die "no JDK >= 21"
+java=$JAVA_HOME/bin/java
 operator_jar=operator/target/quarkus-app/quarkus-run.jar
 demo_jar=demo/target/gpushift-demo.jar
 
