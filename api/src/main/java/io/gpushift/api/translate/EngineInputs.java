@@ -37,7 +37,14 @@ public final class EngineInputs {
     }
 
     public NodePool pool(GPUNodePool pool) {
-        return PoolTranslation.toEngine(pool, feeds);
+        return poolWithInputs(pool).option();
+    }
+
+    /** The pool with its feed-backed electricity price, if any, and whether that price is fresh. */
+    public Translated<NodePool> poolWithInputs(GPUNodePool pool) {
+        Values v = new Values(feeds);
+        NodePool p = PoolTranslation.toEngine(pool, v);
+        return new Translated<>(p, v.staleReasons(), v.inputs());
     }
 
     public Translated<MiningOption> mining(MiningPool pool) {
@@ -53,7 +60,7 @@ public final class EngineInputs {
         MiningOption option = new MiningOption(id(pool), s.coin, s.algorithm, revenue, percent(s.poolFeePercent),
                 percent(s.devFeePercent), s.warmUpSeconds == null ? 30 : s.warmUpSeconds, profiles, s.maxGpus,
                 Set.copyOf(nullToEmpty(s.nodePools)), Boolean.TRUE.equals(s.allowLoss), v.fresh());
-        return new Translated<>(option, v.staleReasons());
+        return new Translated<>(option, v.staleReasons(), v.inputs());
     }
 
     public Translated<AiOption> ai(AIWorkload workload) {
@@ -85,7 +92,7 @@ public final class EngineInputs {
                 orDefault(s.checkpointGraceSeconds, 30), orDefault(s.expectedLostWorkSeconds, 0),
                 orDefault(s.startupSeconds, 60), orDefault(s.priority, 0),
                 s.utilization == null ? 1.0 : s.utilization, v.fresh());
-        return new Translated<>(option, v.staleReasons());
+        return new Translated<>(option, v.staleReasons(), v.inputs());
     }
 
     private static MiningRevenue network(NetworkRevenue n, Values v) {
@@ -128,8 +135,8 @@ public final class EngineInputs {
 
     /**
      * An engine option and, when any of its market inputs was not fresh, why (one line per field) — the material of
-     * the resource's {@code MarketDataFresh} condition.
+     * the resource's {@code MarketDataFresh} condition — and every feed-backed value it used.
      */
-    public record Translated<T>(T option, List<String> staleReasons) {
+    public record Translated<T>(T option, List<String> staleReasons, List<FeedInput> inputs) {
     }
 }

@@ -27,7 +27,7 @@ final class PoolTranslation {
     private PoolTranslation() {
     }
 
-    static NodePool toEngine(GPUNodePool pool, FeedLookup feeds) {
+    static NodePool toEngine(GPUNodePool pool, Values feeds) {
         GPUNodePoolSpec s = pool.getSpec();
         Policy p = s.policy == null ? new Policy() : s.policy;
         Map<String, Double> idle = new TreeMap<>();
@@ -38,12 +38,12 @@ final class PoolTranslation {
                 p.whenNothingPays == Policy.WhenNothingPays.Hold);
     }
 
-    static Tariff tariff(Electricity e, FeedLookup feeds) {
+    static Tariff tariff(Electricity e, Values feeds) {
         if (e.usdPerKWh != null) return Tariff.fixed(e.usdPerKWh);
         if (e.feedRef != null) {
             ValueSource src = new ValueSource();
             src.feedRef = e.feedRef;
-            return new Tariff(new Values(feeds).of(src, "spec.electricity.feedRef"), List.of(), null);
+            return new Tariff(feeds.of(src, "spec.electricity.feedRef"), List.of(), null);
         }
         var tou = e.timeOfUse;
         List<Tariff.Window> windows = EngineInputs.nullToEmpty(tou.windows).stream()

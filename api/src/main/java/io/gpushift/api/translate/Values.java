@@ -15,6 +15,7 @@ import java.util.List;
 final class Values {
     private final FeedLookup feeds;
     private final List<String> staleReasons = new ArrayList<>();
+    private final List<FeedInput> inputs = new ArrayList<>();
 
     Values(FeedLookup feeds) {
         this.feeds = feeds;
@@ -37,11 +38,17 @@ final class Values {
         if (ref == null) return new MarketValue(Double.NaN, "missing " + field, null);
         FeedLookup.Resolution r = feeds.resolve(ref);
         if (!r.fresh()) staleReasons.add(field + ": " + r.reason());
+        inputs.add(new FeedInput(field, ref, r.value(), r.fresh(), r.fresh() ? null : r.reason()));
         return r.value() != null ? r.value() : new MarketValue(Double.NaN, "feed " + ref.name + " (no value yet)", null);
     }
 
     boolean fresh() {
         return staleReasons.isEmpty();
+    }
+
+    /** Every feed-backed value resolved so far, in spec order. */
+    List<FeedInput> inputs() {
+        return List.copyOf(inputs);
     }
 
     /** Why the object's market data is not fresh, field by field; empty when it is. */

@@ -41,6 +41,8 @@ public class AIWorkload extends CustomResource<AIWorkloadSpec, AIWorkloadStatus>
   public static final String CONDITION_ADMITTED = "Admitted";
   /** Replicas were taken away for something more profitable; reason and message say what and why. */
   public static final String CONDITION_PREEMPTED = "Preempted";
+  /** Every feed-backed value (price, token price) has been refreshed recently enough to trust. */
+  public static final String CONDITION_MARKET_DATA_FRESH = "MarketDataFresh";
 
   // Overridden only to give `spec` and `status` a description for kubectl explain.
   @Override

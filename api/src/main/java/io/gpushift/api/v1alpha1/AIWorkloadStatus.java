@@ -31,10 +31,14 @@ public class AIWorkloadStatus {
   @JsonPropertyDescription("revenueUsdPerHour minus powerCostUsdPerHour.")
   public Double profitUsdPerHour;
 
+  @Size(max = 64)
+  @JsonPropertyDescription("The feed-backed values this object was last priced with: value, feed, source and observation time.")
+  public List<MarketDataValue> marketData;
+
   @Size(max = 16)
   @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` (desired replicas running), `Admitted` (given GPUs; for "
       + "Guaranteed workloads, minReplicas met), `Preempted` (replicas taken for a better use, with the numbers in "
-      + "the message).")
+      + "the message), `MarketDataFresh` (every feed-backed value is recent).")
   public List<Condition> conditions = new ArrayList<>();
 }

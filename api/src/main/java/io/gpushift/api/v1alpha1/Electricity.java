@@ -11,6 +11,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "[has(self.usdPerKWh), has(self.timeOfUse), has(self.feedRef)].filter(x, x).size() == 1",
     message = "exactly one of usdPerKWh, timeOfUse or feedRef must be set")
+@ValidationRule(value = "!has(self.feedRef) || has(self.feedRef.__namespace__)",
+    message = "feedRef.namespace is required: a GPUNodePool has no namespace of its own", fieldPath = ".feedRef")
 public class Electricity {
 
   @Min(0)
@@ -22,7 +24,8 @@ public class Electricity {
   @JsonPropertyDescription("Prices that depend on the day of week and time of day.")
   public TimeOfUse timeOfUse;
 
-  @JsonPropertyDescription("Read the price in USD per kWh from a feed (e.g. a wholesale real-time price).")
+  @JsonPropertyDescription("Read the price in USD per kWh from a MarketFeed (e.g. an `electricityPrice` feed of a "
+      + "wholesale real-time price); `namespace` is required here.")
   public FeedRef feedRef;
 
   @Default("1.0")

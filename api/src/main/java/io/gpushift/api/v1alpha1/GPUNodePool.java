@@ -45,6 +45,8 @@ public class GPUNodePool extends CustomResource<GPUNodePoolSpec, GPUNodePoolStat
 
   /** The pool's nodes are labelled and the decision was applied (or, in Recommend mode, computed). */
   public static final String CONDITION_READY = "Ready";
+  /** A feed-backed electricity price has been refreshed recently enough to trust. */
+  public static final String CONDITION_MARKET_DATA_FRESH = "MarketDataFresh";
 
   // Overridden only to give `spec` and `status` a description for kubectl explain.
   @Override

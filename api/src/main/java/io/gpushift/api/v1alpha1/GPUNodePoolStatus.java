@@ -35,9 +35,14 @@ public class GPUNodePoolStatus {
       + "log.")
   public DecisionSummary lastDecision;
 
+  @Size(max = 64)
+  @JsonPropertyDescription("The feed-backed electricity price the last decision used: value, feed, source and observation time.")
+  public List<MarketDataValue> marketData;
+
   @Size(max = 16)
   @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` says the last decision was computed and (in `Auto` mode) "
-      + "applied.")
+      + "applied; "
+      + "`MarketDataFresh` says whether a feed-backed electricity price is recent.")
   public List<Condition> conditions = new ArrayList<>();
 }

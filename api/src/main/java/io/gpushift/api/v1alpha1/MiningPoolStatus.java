@@ -34,6 +34,10 @@ public class MiningPoolStatus {
       + "pool its GPUs are in (the cheapest when several).")
   public Map<String, Double> profitUsdPerGpuHour;
 
+  @Size(max = 64)
+  @JsonPropertyDescription("The feed-backed values this object was last priced with: value, feed, source and observation time.")
+  public List<MarketDataValue> marketData;
+
   @Size(max = 16)
   @ValidationRule(value = Condition.ONE_PER_TYPE, message = Condition.ONE_PER_TYPE_MESSAGE)
   @JsonPropertyDescription("Latest observations: `Ready` (miners running on the GPUs given), `Profitable` (some GPU "

@@ -22,6 +22,12 @@ public final class Patterns {
   /** DNS-1123 subdomain: the name of any Kubernetes object (Secret, GPUNodePool, feed). */
   public static final String OBJECT_NAME = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** DNS-1123 label: a namespace name. */
+  public static final String NAMESPACE = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+  /** An absolute http(s) URL without credentials (API keys go in a header from a Secret). */
+  public static final String HTTP_URL = "^https?://[^/@\\s]+(/\\S*)?$";
+
   /** A key in a Secret's data. */
   public static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
 

@@ -95,6 +95,31 @@ class EngineInputsTest {
         assertThat(usd.observedAt()).isEqualTo(seen);
         assertThat(option.commitment()).isEqualTo(Commitment.PREEMPTIBLE);
         assertThat(option.utilisation()).isEqualTo(0.5);
+        assertThat(live.ai(nunet).inputs()).singleElement().satisfies(in -> {
+            assertThat(in.field()).isEqualTo("spec.profiles[0].tokenPriceUsd");
+            assertThat(in.value().value()).isEqualTo(0.05);
+            assertThat(in.fresh()).isTrue();
+        });
+    }
+
+    @Test
+    void aStaleElectricityFeedIsReportedWithTheValueItLastHad() throws IOException {
+        GPUNodePool spot = sample("gpunodepool-feed.yaml", GPUNodePool.class);
+        Instant seen = Instant.parse("2026-11-25T12:00:00Z");
+        EngineInputs stale = new EngineInputs(ref -> FeedLookup.Resolution.unavailable(
+                new MarketValue(0.031, "feed " + ref.namespace + "/" + ref.name, seen), "Stale: older than maxAge 20m"));
+
+        EngineInputs.Translated<NodePool> t = stale.poolWithInputs(spot);
+
+        assertThat(t.option().tariff().usdPerKwhAt(seen)).isEqualTo(0.031);
+        assertThat(t.staleReasons()).singleElement().asString().startsWith("spec.electricity.feedRef: Stale");
+        assertThat(t.inputs()).singleElement().satisfies(in -> {
+            assertThat(in.ref().namespace).isEqualTo("market-feeds");
+            assertThat(in.fresh()).isFalse();
+            assertThat(in.value().source()).isEqualTo("feed market-feeds/ercot-realtime");
+        });
+        assertThat(STATIC_ONLY.poolWithInputs(sample("gpunodepool-fixed-price.yaml", GPUNodePool.class)).inputs())
+                .isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class CrdDriftTest {
   @ValueSource(strings = {"../crds", "../helm/gpushift/crds"})
   void committedCopiesMatchTheGenerator(String dir) throws IOException {
     List<Path> generated = generated();
-    assertThat(generated).as("generated CRDs").hasSize(3);
+    assertThat(generated).as("generated CRDs").hasSize(4);
     for (Path file : generated) {
       Path committed = Path.of(dir).resolve(file.getFileName());
       assertThat(committed).as(FIX + " (missing " + committed + ")").exists();

@@ -21,7 +21,8 @@ final class Samples {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "GPUNodePool", GPUNodePool.class, "MiningPool", MiningPool.class, "AIWorkload", AIWorkload.class);
+      "GPUNodePool", GPUNodePool.class, "MiningPool", MiningPool.class, "AIWorkload", AIWorkload.class,
+      "MarketFeed", MarketFeed.class);
 
   private Samples() {
   }

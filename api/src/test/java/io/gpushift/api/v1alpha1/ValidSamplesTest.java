@@ -29,7 +29,7 @@ class ValidSamplesTest {
   @Test
   void everyKindHasSamples() {
     assertThat(valid().stream().map(f -> Samples.read(f).getKind()).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("GPUNodePool", "MiningPool", "AIWorkload");
+        .containsExactlyInAnyOrder("GPUNodePool", "MiningPool", "AIWorkload", "MarketFeed");
   }
 
   @Test
@@ -51,6 +51,21 @@ class ValidSamplesTest {
     assertThat(profile.currency).isEqualTo("NTX");
     assertThat(profile.tokenPriceUsd.feedRef.name).isEqualTo("coingecko");
     assertThat(nunet.getSpec().template.getSpec().getContainers()).hasSize(1);
+  }
+
+  @Test
+  void feedSamplesMapTheirSourcesAndTheStaticKeyword() throws Exception {
+    MarketFeed cg = (MarketFeed) Samples.read(Samples.ROOT.resolve("valid/marketfeed-coingecko.yaml"));
+    assertThat(cg.getSpec().coinGecko.ids).contains("nunet");
+    assertThat(cg.getSpec().apiKey.secretKeyRef.name).isEqualTo("coingecko-api");
+    MarketFeed fixed = Samples.YAML.readValue("""
+        apiVersion: gpushift.io/v1alpha1
+        kind: MarketFeed
+        metadata: {name: fixed}
+        spec:
+          static: {ntx: 0.02}
+        """, MarketFeed.class);
+    assertThat(fixed.getSpec().staticValues).containsEntry("ntx", 0.02);
   }
 
   @Test
