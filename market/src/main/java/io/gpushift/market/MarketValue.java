@@ -42,6 +42,21 @@ public record MarketValue(double value, String source, Instant observedAt, boole
         return Optional.of(d.isNegative() ? Duration.ZERO : d);
     }
 
+    private static final java.util.regex.Pattern AGE_NOTE = java.util.regex.Pattern.compile(" \\(last good value [^)]* old\\)$");
+    private static final java.util.regex.Pattern STALE = java.util.regex.Pattern.compile("^Stale: last good value .* old > (maxAge .*)$");
+
+    /**
+     * The reason without the ages it mentions, so it stays the same while the cause lasts: Kubernetes conditions built
+     * from it then change only when something happens, not every second. E.g. {@code Stale: older than maxAge 10m},
+     * {@code FeedUnreachable: HTTP 503 after 3 attempts}. Empty when fresh.
+     */
+    public Optional<String> reasonWithoutAge() {
+        if (reasonIfNotFresh == null) return Optional.empty();
+        var stale = STALE.matcher(reasonIfNotFresh);
+        if (stale.matches()) return Optional.of("Stale: older than " + stale.group(1));
+        return Optional.of(AGE_NOTE.matcher(reasonIfNotFresh).replaceFirst(""));
+    }
+
     /** The reason's kind, e.g. {@code Stale}; empty when fresh. */
     public Optional<String> reasonKind() {
         if (reasonIfNotFresh == null) return Optional.empty();

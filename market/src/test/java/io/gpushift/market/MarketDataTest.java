@@ -152,6 +152,7 @@ class MarketDataTest {
         assertThat(v.observedAt()).isEqualTo(good);
         assertThat(v.reasonIfNotFresh()).startsWith("FeedUnreachable: HTTP 503 after 3 attempts (last good value 1m");
         assertThat(v.reasonKind()).contains("FeedUnreachable");
+        assertThat(v.reasonWithoutAge()).contains("FeedUnreachable: HTTP 503 after 3 attempts");
 
         reply.set(Reply.json("{\"p\": \"oops\"}"));
         tick(Duration.ofSeconds(60));
@@ -168,6 +169,7 @@ class MarketDataTest {
         reply.set(Reply.json("{\"p\": 44}"));
         tick(Duration.ofSeconds(60));
         assertThat(md.get("p", "value").fresh()).isTrue();
+        assertThat(md.get("p", "value").reasonWithoutAge()).isEmpty();
         assertThat(md.get("p", "value").value()).isEqualTo(44);
     }
 
@@ -182,6 +184,10 @@ class MarketDataTest {
         MarketValue v = md.get("p", "value");
         assertThat(v.fresh()).isFalse();
         assertThat(v.reasonIfNotFresh()).isEqualTo("Stale: last good value 17m old > maxAge 10m");
+        assertThat(v.reasonWithoutAge()).contains("Stale: older than maxAge 10m");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(md.get("p", "value").reasonWithoutAge()).as("the same while the cause lasts")
+                .contains("Stale: older than maxAge 10m");
         assertThat(v.value()).isEqualTo(1);
     }
 
