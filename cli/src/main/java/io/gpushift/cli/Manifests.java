@@ -49,6 +49,8 @@ public record Manifests(List<GPUNodePool> pools, List<MiningPool> mining, List<A
                         case "MiningPool" -> m.mining.add(defaultNamespace(json.convertValue(node, MiningPool.class)));
                         case "AIWorkload" -> m.ai.add(defaultNamespace(json.convertValue(node, AIWorkload.class)));
                         case Fleet.KIND -> m.fleets.add(json.convertValue(node, Fleet.class));
+                        // The calculator fetches nothing: feed-backed values are reported as unavailable instead.
+                        case "MarketFeed" -> { }
                         default -> throw new IOException(file + " document " + doc + ": kind '" + kind
                                 + "' is not one of GPUNodePool, MiningPool, AIWorkload, Fleet");
                     }

@@ -22,7 +22,9 @@ public final class EngineDecider implements Decider {
       byNode.put(n.node(), new TreeMap<>(n.gpus()));
     }
     List<String> explanations = new ArrayList<>();
-    plan.changes().forEach(c -> explanations.add(c.node() + ": " + c.message()));
+    Citations citations = new Citations(snapshot);
+    // The feed-backed figures a move was decided on follow it (value, source, age).
+    plan.changes().forEach(c -> explanations.add(c.node() + ": " + c.message() + citations.of(c.from(), c.to())));
     plan.held().forEach(h -> explanations.add(h.node() + ": " + h.message()));
     plan.unmet().forEach(u -> explanations.add(u.option() + ": " + u.reason()));
     List<String> problems = plan.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR)

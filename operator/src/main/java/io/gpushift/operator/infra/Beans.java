@@ -3,10 +3,15 @@ package io.gpushift.operator.infra;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
+import io.gpushift.market.MarketData;
+import io.gpushift.operator.market.MarketFeeds;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
+import io.gpushift.operator.reconcile.MarketDataHook;
+import io.gpushift.operator.reconcile.MarketSettings;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,6 +35,34 @@ public class Beans {
   @Singleton
   GpuShiftMetrics metrics(MeterRegistry registry) {
     return new GpuShiftMetrics(registry);
+  }
+
+  /** One market-data component for all controllers: one shared fetch cache, one refresh loop (started on the leader). */
+  @Produces
+  @Singleton
+  MarketFeeds marketFeeds(GpuShiftMetrics metrics, OperatorSettings settings,
+      @ConfigProperty(name = "gpushift.market.poll", defaultValue = "1s") Duration poll) {
+    return new MarketFeeds(MarketData.create(settings.clock()), settings.clock(), metrics, poll);
+  }
+
+  void closeFeeds(@Disposes MarketFeeds feeds) {
+    feeds.close();
+  }
+
+  @Produces
+  @Singleton
+  MarketDataHook marketDataHook(MarketFeeds feeds, OperatorSettings settings) {
+    return new MarketDataHook(feeds, settings.clock());
+  }
+
+  /** The chart sets GPUSHIFT_SECRET_NAMESPACES from its value secretNamespaces (comma-separated; empty = any). */
+  @Produces
+  @Singleton
+  MarketSettings marketSettings(OperatorSettings settings,
+      @ConfigProperty(name = "gpushift.secret-namespaces") java.util.Optional<String> secretNamespaces) {
+    java.util.Set<String> allowed = secretNamespaces.stream().flatMap(s -> java.util.Arrays.stream(s.split(",")))
+        .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet());
+    return new MarketSettings(allowed, settings.clock());
   }
 
   /** The engine, the same the quote calculator and the backtest run. */

@@ -48,8 +48,16 @@ public class GpuShiftMetrics {
     }
   }
 
-  public void marketDataAge(String source, double seconds) {
-    gauge("gpushift.market.data.age.seconds", Tags.of("source", source), seconds);
+  /** Age of the last good value of a feed's field ({@code feed} = {@code namespace/name}), whether fresh or not. */
+  public void marketDataAge(String feed, String field, double seconds) {
+    gauge("gpushift.market.data.age.seconds", Tags.of("feed", feed, "field", field), seconds);
+  }
+
+  /** Drops the age series of a feed that was deleted or became unusable, so no stale series lingers. */
+  public void forgetMarketData(String feed) {
+    String prefix = "gpushift.market.data.age.seconds";
+    registry.find(prefix).tag("feed", feed).meters().forEach(registry::remove);
+    gauges.keySet().removeIf(k -> k.startsWith(prefix) && k.contains("tag(feed=" + feed + ")"));
   }
 
   private void gauge(String name, Tags tags, double value) {

@@ -28,16 +28,24 @@ import java.util.Set;
 @ControllerConfiguration(name = "aiworkload", fieldManager = Keys.FIELD_MANAGER)
 public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
 
+  private final MarketDataHook market;
+
+  @jakarta.inject.Inject
+  public AIWorkloadReconciler(MarketDataHook market) {
+    this.market = market;
+  }
+
   @Override
   public List<EventSource<?, AIWorkload>> prepareEventSources(EventSourceContext<AIWorkload> context) {
-    return OwnedPods.source(context, AIWorkload.class);
+    return market.withFeedEvents(context, OwnedPods.source(context, AIWorkload.class));
   }
 
   @Override
   public UpdateControl<AIWorkload> reconcile(AIWorkload w, Context<AIWorkload> context) {
     Set<Pod> pods = context.getSecondaryResources(Pod.class);
     String object = "AIWorkload " + Translate.id(w);
-    var option = Translate.ai(w);
+    var translated = market.translate().ai(w);
+    var option = translated.option();
     // Products the workload itself names count as known: a typo is caught by the pool loop, which sees the fleet.
     Set<String> known = new HashSet<>(option.allowedProducts());
     known.addAll(option.revenuePerGpuHour().keySet());
@@ -57,6 +65,7 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     }
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
     Conditions.set(s.conditions, OwnedPods.ready(w, errors, pods), Instant.now());
+    s.marketData = market.report(w, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
       return UpdateControl.noUpdate();
     }

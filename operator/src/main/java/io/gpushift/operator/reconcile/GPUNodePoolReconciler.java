@@ -48,18 +48,21 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
   private final Decider decider;
   private final GpuShiftMetrics metrics;
   private final OperatorSettings settings;
+  private final MarketDataHook market;
   private final PriorityClasses priorityClasses = new PriorityClasses();
 
   @jakarta.inject.Inject
-  public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings) {
+  public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings,
+      MarketDataHook market) {
     this.decider = decider;
     this.metrics = metrics;
     this.settings = settings;
+    this.market = market;
   }
 
   @Override
   public List<EventSource<?, GPUNodePool>> prepareEventSources(EventSourceContext<GPUNodePool> context) {
-    return PoolEventSources.create(context);
+    return market.withPoolFeedEvents(context, PoolEventSources.create(context));
   }
 
   @Override
@@ -84,9 +87,12 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     List<String> problems = new ArrayList<>(gathered.problems());
     Decision decision = null;
     Steps steps = null;
+    Translate translate = market.translate();
+    var electricity = translate.pool(pool);
     if (mode != Policy.Mode.Paused) {
-      Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(Translate.pool(pool)),
-          mining.values().stream().map(Translate::mining).toList(), ai.values().stream().map(Translate::ai).toList());
+      Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(MarketDataHook.holdIfStale(electricity)),
+          mining.values().stream().map(m -> translate.mining(m).option()).toList(),
+          ai.values().stream().map(w -> translate.ai(w).option()).toList());
       decision = decider.decide(snapshot);
       // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
       problems.addAll(decision.problems().stream()
@@ -106,6 +112,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     }
     GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,
         mode.name(), problems, now);
+    status.marketData = market.report(pool, electricity, status.conditions);
     reportGpus(name, status);
     metrics.decision(name, Duration.ofNanos(System.nanoTime() - started));
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()

@@ -30,17 +30,25 @@ import java.util.Set;
 @ControllerConfiguration(name = "miningpool", fieldManager = Keys.FIELD_MANAGER)
 public class MiningPoolReconciler implements Reconciler<MiningPool> {
 
+  private final MarketDataHook market;
+
+  @jakarta.inject.Inject
+  public MiningPoolReconciler(MarketDataHook market) {
+    this.market = market;
+  }
+
   @Override
   public List<EventSource<?, MiningPool>> prepareEventSources(EventSourceContext<MiningPool> context) {
-    return OwnedPods.source(context, MiningPool.class);
+    return market.withFeedEvents(context, OwnedPods.source(context, MiningPool.class));
   }
 
   @Override
   public UpdateControl<MiningPool> reconcile(MiningPool mp, Context<MiningPool> context) {
     Set<Pod> pods = context.getSecondaryResources(Pod.class);
     String object = "MiningPool " + Translate.id(mp);
+    var translated = market.translate().mining(mp);
     List<Finding> errors = Validator.validate(new Snapshot(Instant.now(), List.of(), List.of(),
-            List.of(Translate.mining(mp)), List.of())).findings().stream()
+            List.of(translated.option()), List.of())).findings().stream()
         .filter(f -> f.severity() == Finding.Severity.ERROR && object.equals(f.object())).toList();
     MiningPoolStatus old = mp.getStatus();
     MiningPoolStatus s = new MiningPoolStatus();
@@ -55,6 +63,7 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     }
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
     Conditions.set(s.conditions, OwnedPods.ready(mp, errors, pods), Instant.now());
+    s.marketData = market.report(mp, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
       return UpdateControl.noUpdate();
     }

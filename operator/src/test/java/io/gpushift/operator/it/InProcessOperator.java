@@ -11,7 +11,12 @@ import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
+import io.gpushift.market.MarketData;
+import io.gpushift.operator.market.MarketFeeds;
 import io.gpushift.operator.reconcile.AIWorkloadReconciler;
+import io.gpushift.operator.reconcile.MarketDataHook;
+import io.gpushift.operator.reconcile.MarketFeedReconciler;
+import io.gpushift.operator.reconcile.MarketSettings;
 import io.gpushift.operator.reconcile.GPUNodePoolReconciler;
 import io.gpushift.operator.reconcile.MiningPoolReconciler;
 import io.gpushift.testkit.LocalCluster;
@@ -25,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +46,8 @@ final class InProcessOperator implements AutoCloseable {
   private final Operator operator;
   final AtomicLong writes = new AtomicLong();
   final List<String> writeLog = new CopyOnWriteArrayList<>();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final MarketFeeds feeds;
 
   private InProcessOperator(LocalCluster cluster, OperatorSettings settings) {
     Interceptor counter = new Interceptor() {
@@ -61,9 +69,13 @@ final class InProcessOperator implements AutoCloseable {
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
     Decider decider = new EngineDecider(); // as in production
-    operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings));
-    operator.register(new MiningPoolReconciler());
-    operator.register(new AIWorkloadReconciler());
+    GpuShiftMetrics metrics = new GpuShiftMetrics(registry);
+    feeds = new MarketFeeds(MarketData.create(settings.clock()), settings.clock(), metrics, Duration.ofMillis(200));
+    MarketDataHook market = new MarketDataHook(feeds, settings.clock());
+    operator.register(new GPUNodePoolReconciler(decider, metrics, settings, market));
+    operator.register(new MiningPoolReconciler(market));
+    operator.register(new AIWorkloadReconciler(market));
+    operator.register(new MarketFeedReconciler(feeds, new MarketSettings(Set.of(), settings.clock())));
     operator.start();
   }
 
@@ -83,6 +95,7 @@ final class InProcessOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    feeds.close();
     client.close();
   }
 
