@@ -1,4 +1,4 @@
--- Argo CD health check for gpushift.io GPUNodePool, MiningPool and AIWorkload.
+-- Argo CD health check for gpushift.io GPUNodePool, MiningPool, AIWorkload and MarketFeed.
 -- Reads the metav1.Condition-shaped "Ready" condition the operator writes; a condition
 -- computed for an older generation means the operator has not caught up yet.
 hs = {}

@@ -145,6 +145,11 @@ class ChartRbacIT {
     assertThat(sa.canOnSubresource("patch", "gpushift.io", "aiworkloads", "status", anyNamespace)).isTrue();
     assertThat(sa.canOnSubresource("update", "gpushift.io", "miningpools", "status", anyNamespace)).isTrue();
     assertThat(sa.can("delete", "gpushift.io", "aiworkloads", anyNamespace)).as("never deletes user CRs").isFalse();
+    assertThat(sa.can("watch", "gpushift.io", "marketfeeds", anyNamespace)).isTrue();
+    assertThat(sa.canOnSubresource("patch", "gpushift.io", "marketfeeds", "status", anyNamespace)).isTrue();
+    assertThat(sa.can("update", "gpushift.io", "marketfeeds", anyNamespace)).as("feeds are only read").isFalse();
+    assertThat(sa.can("get", "", "configmaps", anyNamespace)).as("configMap feeds").isTrue();
+    assertThat(sa.can("list", "", "configmaps", anyNamespace)).as("read one by one, never listed").isFalse();
     assertThat(sa.can("update", "coordination.k8s.io", "leases", SYSTEM)).isTrue();
     assertThat(sa.can("update", "coordination.k8s.io", "leases", anyNamespace)).as("lease only at home").isFalse();
     assertThat(sa.can("list", "scheduling.k8s.io", "priorityclasses", "")).isTrue();
