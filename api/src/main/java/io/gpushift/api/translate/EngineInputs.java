@@ -51,8 +51,11 @@ public final class EngineInputs {
         MiningPoolSpec s = pool.getSpec();
         Values v = new Values(feeds);
         Map<String, io.gpushift.engine.model.MiningProfile> profiles = new TreeMap<>();
-        for (MiningProfile p : nullToEmpty(s.profiles)) {
-            profiles.put(p.gpuProduct, new io.gpushift.engine.model.MiningProfile(Quantities.toDouble(p.hashrate), p.watts));
+        List<MiningProfile> mps = nullToEmpty(s.profiles);
+        for (int i = 0; i < mps.size(); i++) {
+            MiningProfile p = mps.get(i);
+            profiles.put(p.gpuProduct, new io.gpushift.engine.model.MiningProfile(Quantities.toDouble(p.hashrate),
+                    v.watts(p.watts, p.measuredWatts, "spec.profiles[" + i + "].measuredWatts")));
         }
         MiningRevenue revenue = s.revenue.network != null ? network(s.revenue.network, v)
                 : new MiningRevenue.Hashprice(perHash(v.of(s.revenue.hashprice.usdPerDay, "spec.revenue.hashprice.usdPerDay"),
@@ -81,7 +84,7 @@ public final class EngineInputs {
                         oldest(price, usd));
             }
             revenue.put(p.gpuProduct, price);
-            watts.put(p.gpuProduct, p.watts == null ? Double.NaN : p.watts.doubleValue());
+            watts.put(p.gpuProduct, v.watts(p.watts, p.measuredWatts, at + ".measuredWatts"));
         }
         var req = s.requirements;
         Set<String> products = req == null || req.gpuProducts == null ? Set.of() : Set.copyOf(req.gpuProducts);

@@ -42,6 +42,23 @@ final class Values {
         return r.value() != null ? r.value() : new MarketValue(Double.NaN, "feed " + ref.name + " (no value yet)", null);
     }
 
+    /**
+     * Typed watts, or the measured ones while fresh and plausible. A measurement that is not usable is reported (as a
+     * not-fresh input) but never holds the option: the typed figure is the documented fallback.
+     */
+    double watts(Integer typed, FeedRef measured, String field) {
+        double fallback = typed == null ? Double.NaN : typed;
+        if (measured == null) return fallback;
+        FeedLookup.Resolution r = feeds.resolve(measured);
+        MarketValue m = r.value();
+        boolean plausible = m != null && m.value() >= 1 && m.value() <= 5000;
+        boolean usable = r.fresh() && plausible;
+        String why = usable ? null : (r.fresh() ? "implausible power " + (m == null ? "none" : m.value()) + " W"
+                : r.reason()) + "; typed watts " + typed + " used";
+        inputs.add(new FeedInput(field, measured, m, usable, why));
+        return usable ? m.value() : fallback;
+    }
+
     boolean fresh() {
         return staleReasons.isEmpty();
     }

@@ -47,4 +47,10 @@ public class AIProfile {
   @Max(2000)
   @JsonPropertyDescription("Average power one GPU draws running this workload, in watts (before PUE).")
   public Integer watts;
+
+  @JsonPropertyDescription("Measured power of one GPU of this product, in watts, from a MarketFeed: e.g. a `prometheus` "
+      + "feed of `avg by (modelName) (DCGM_FI_DEV_POWER_USAGE)` with `field` the DCGM modelName. Used instead of "
+      + "`watts` while fresh and plausible (1-5000 W); otherwise `watts` is used, so a missing measurement never holds "
+      + "capacity.")
+  public FeedRef measuredWatts;
 }

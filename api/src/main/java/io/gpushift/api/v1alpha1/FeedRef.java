@@ -27,11 +27,11 @@ public class FeedRef {
       + "Required in a GPUNodePool, which has no namespace.")
   public String namespace;
 
-  @Pattern("^[A-Za-z0-9_.-]+$")
+  @Pattern("^[A-Za-z0-9_.-]([A-Za-z0-9_. -]*[A-Za-z0-9_.-])?$")
   @Size(max = 128)
   @JsonPropertyDescription("Which field of the feed to read, as listed in the MarketFeed's status: a CoinGecko coin id "
-      + "(`ethereum-classic`), a WhatToMine `<coin id>.<field>` (`234.networkHashrate`), a Prometheus label value, a "
-      + "ConfigMap key. Omit when the feed publishes a single value (httpJson, electricityPrice).")
+      + "(`ethereum-classic`), a WhatToMine `<coin id>.<field>` (`234.networkHashrate`), a Prometheus label value (spaces "
+      + "allowed inside, e.g. the DCGM modelName `NVIDIA H100 80GB HBM3`), a ConfigMap key. Omit when the feed publishes a single value (httpJson, electricityPrice).")
   public String field;
 
   public FeedRef() {

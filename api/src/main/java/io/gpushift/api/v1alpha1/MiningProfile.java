@@ -36,4 +36,10 @@ public class MiningProfile {
   @Max(2000)
   @JsonPropertyDescription("Power one GPU draws while mining, in watts (at the wall for the GPU, before PUE).")
   public Integer watts;
+
+  @JsonPropertyDescription("Measured power of one GPU of this product, in watts, from a MarketFeed: e.g. a `prometheus` "
+      + "feed of `avg by (modelName) (DCGM_FI_DEV_POWER_USAGE)` with `field` the DCGM modelName. Used instead of "
+      + "`watts` while fresh and plausible (1-5000 W); otherwise `watts` is used, so a missing measurement never holds "
+      + "capacity.")
+  public FeedRef measuredWatts;
 }

@@ -52,6 +52,32 @@ class EngineInputsTest {
     }
 
     @Test
+    void measuredWattsReplaceTypedOnesOnlyWhileFreshAndNeverHoldTheOption() throws IOException {
+        MiningPool etc = sample("miningpool-etc.yaml", MiningPool.class);
+        Instant seen = Instant.parse("2026-11-25T12:00:00Z");
+        String product = "NVIDIA-GeForce-RTX-3090";
+
+        EngineInputs measured = new EngineInputs(ref -> FeedLookup.Resolution.fresh(
+                new MarketValue(301.5, "feed " + ref.name + "/" + ref.field, seen)));
+        assertThat(measured.mining(etc).option().profiles().get(product).watts()).isEqualTo(301.5);
+        assertThat(measured.mining(etc).inputs()).singleElement()
+                .satisfies(in -> assertThat(in.field()).isEqualTo("spec.profiles[0].measuredWatts"));
+
+        EngineInputs.Translated<MiningOption> dead = STATIC_ONLY.mining(etc);
+        assertThat(dead.option().profiles().get(product).watts()).as("typed fallback").isEqualTo(330);
+        assertThat(dead.option().marketDataFresh()).isTrue();
+        assertThat(dead.staleReasons()).isEmpty();
+        assertThat(dead.inputs()).singleElement().satisfies(in -> {
+            assertThat(in.fresh()).isFalse();
+            assertThat(in.reason()).endsWith("typed watts 330 used");
+        });
+
+        EngineInputs zero = new EngineInputs(ref -> FeedLookup.Resolution.fresh(new MarketValue(0, "dcgm", seen)));
+        assertThat(zero.mining(etc).option().profiles().get(product).watts()).as("an idle reading is no profile")
+                .isEqualTo(330);
+    }
+
+    @Test
     void poolPolicyDurationsModeAndBudget() throws IOException {
         NodePool pool = STATIC_ONLY.pool(sample("gpunodepool-fixed-price.yaml", GPUNodePool.class));
         assertThat(pool.horizon()).isEqualTo(Duration.ofHours(6));

@@ -173,7 +173,7 @@ public class MarketFeeds implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("market-data round failed", e);
       }
-    }, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS); // the first round one poll after the first feed
   }
 
   @Override

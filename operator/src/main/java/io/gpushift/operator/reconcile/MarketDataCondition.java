@@ -34,12 +34,14 @@ final class MarketDataCondition {
     } else if (t.staleReasons().isEmpty()) {
       c.status = ConditionStatus.True;
       c.reason = "Fresh";
-      List<String> used = inputs.stream().map(i -> i.field() + " = " + i.value().value() + " (" + feed(i, namespace) + ")").toList();
-      c.message = "every feed-backed value is fresh: " + String.join("; ", used);
+      // Inputs with a fallback (measured watts) may be unusable without holding anything: they are named too.
+      List<String> used = inputs.stream().map(i -> i.fresh() ? i.field() + " = " + i.value().value() + " ("
+          + feed(i, namespace) + ")" : i.field() + ": " + i.reason()).toList();
+      c.message = "every feed-backed price is fresh: " + String.join("; ", used);
     } else {
       c.status = ConditionStatus.False;
-      boolean onlyAge = inputs.stream().filter(i -> !i.fresh()).allMatch(i -> i.value() != null
-          && i.reason().startsWith("Stale:"));
+      boolean onlyAge = inputs.stream().filter(i -> t.staleReasons().contains(i.field() + ": " + i.reason()))
+          .allMatch(i -> i.value() != null && i.reason().startsWith("Stale:"));
       c.reason = onlyAge ? "Stale" : "FeedUnavailable";
       c.message = "holding: no GPU moves to or from this option until its data is fresh; "
           + String.join("; ", t.staleReasons());

@@ -31,6 +31,7 @@ import java.util.Set;
 @ControllerConfiguration(name = "marketfeed", fieldManager = Keys.FIELD_MANAGER, triggerReconcilerOnAllEvents = true)
 public class MarketFeedReconciler implements Reconciler<MarketFeed> {
 
+  static final Duration RETRY_UNUSABLE = Duration.ofSeconds(10);
   private final MarketFeeds feeds;
   private final Set<String> secretNamespaces;
   private final Clock clock;
@@ -64,6 +65,7 @@ public class MarketFeedReconciler implements Reconciler<MarketFeed> {
     } catch (FeedConfigException e) {
       feeds.unavailable(ns, name, e.getMessage());
       problem = new String[] {e.reason(), e.getMessage()};
+      again = RETRY_UNUSABLE; // Secrets and ConfigMaps are not watched: look again soon
     }
     MarketFeedStatus status = FeedStatus.build(feed, feeds.values(ns, name), problem, clock.instant());
     UpdateControl<MarketFeed> control;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.gpushift.api.v1alpha1.AIWorkload;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Market data end to end: a CoinGecko-format server on 127.0.0.1 prices an AI token; the plan follows a price rise
  * once the feed has confirmed it; when the feed serves garbage and then dies, capacity holds and MarketDataFresh says
- * why, naming the feed.
+ * why, naming the feed. API keys come from Secrets and ConfigMaps are feeds, both read with the operator's client.
  */
 class OperatorMarketIT extends OperatorItBase {
 
@@ -104,6 +106,58 @@ class OperatorMarketIT extends OperatorItBase {
         .tag("feed", client.getNamespace() + "/prices").tag("field", "nunet").gauge();
     assertThat(age).as("gpushift_market_data_age_seconds{feed,field}").isNotNull();
     assertThat(age.value()).as("age of the last good value").isGreaterThan(4);
+  }
+
+  @Test
+  void apiKeysComeFromSecretsAndConfigMapsAreFeedsToo() throws IOException {
+    List<String> keysSeen = new CopyOnWriteArrayList<>();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v3/simple/price", ex -> {
+      keysSeen.add(String.valueOf(ex.getRequestHeaders().getFirst("x-cg-pro-api-key")));
+      byte[] bytes = "{\"nunet\":{\"usd\":\"$1,234.5\"}}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, bytes.length);
+      ex.getResponseBody().write(bytes);
+      ex.close();
+    });
+    server.start();
+    client.resource(Crs.parse(client, feedYaml(server.getAddress().getPort()).replace("name: prices", "name: keyed")
+        + "  apiKey: {secretKeyRef: {name: cg-key, key: key}, header: x-cg-pro-api-key}\n", MarketFeed.class)).create();
+    client.resource(Crs.parse(client, """
+        apiVersion: gpushift.io/v1alpha1
+        kind: MarketFeed
+        metadata: {name: rates}
+        spec:
+          configMap: {name: ai-rates}
+        """, MarketFeed.class)).create();
+
+    await("no Secret yet: Ready=False naming it").atMost(WAIT).until(() -> condition("keyed", "Ready")
+        .filter(c -> "SecretNotFound".equals(c.reason) && c.message.contains("cg-key")).isPresent());
+    await("no ConfigMap yet").atMost(WAIT).until(() -> condition("rates", "Ready")
+        .filter(c -> "ConfigMapNotFound".equals(c.reason)).isPresent());
+    assertThat(keysSeen).as("nothing is fetched without its key").isEmpty();
+
+    client.secrets().resource(new SecretBuilder().withNewMetadata().withName("cg-key").endMetadata()
+        .addToStringData("key", "k-123").build()).create();
+    client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("ai-rates").endMetadata()
+        .addToData("h100", "$2.50").build()).create();
+
+    await("the key is sent and the value published").atMost(WAIT).until(() -> keysSeen.contains("k-123")
+        && field("keyed", "nunet").filter(v -> v.value == 1234.5 && v.fresh).isPresent());
+    await("ConfigMap keys are fields").atMost(WAIT).until(() -> field("rates", "h100")
+        .filter(v -> v.value == 2.5 && v.fresh).isPresent() && condition("rates", "Fresh")
+        .filter(c -> "True".equals(c.status.name())).isPresent());
+  }
+
+  private Optional<Condition> condition(String feed, String type) {
+    MarketFeed f = client.resources(MarketFeed.class).withName(feed).get();
+    return f == null || f.getStatus() == null ? Optional.empty()
+        : f.getStatus().conditions.stream().filter(c -> type.equals(c.type)).findFirst();
+  }
+
+  private Optional<io.gpushift.api.v1alpha1.MarketDataValue> field(String feed, String name) {
+    MarketFeed f = client.resources(MarketFeed.class).withName(feed).get();
+    return f == null || f.getStatus() == null ? Optional.empty()
+        : f.getStatus().fields.stream().filter(v -> name.equals(v.field) && v.value != null).findFirst();
   }
 
   private Optional<Condition> freshness() {

@@ -37,6 +37,13 @@ class MarketDataConditionTest {
     assertThat(fresh.reason).isEqualTo("Fresh");
     assertThat(fresh.message).contains(FIELD + " = 0.05 (ai/prices nunet)");
     assertThat(fresh.observedGeneration).isEqualTo(3L);
+
+    // A measurement with a typed fallback that is unusable holds nothing but is named.
+    FeedInput watts = new FeedInput("spec.profiles[0].measuredWatts", new FeedRef("dcgm", "NVIDIA H100 80GB HBM3"),
+        null, false, "FeedNotFound: no MarketFeed ai/dcgm; typed watts 700 used");
+    Condition fallback = MarketDataCondition.of(new Translated<>(new Object(), List.of(), List.of(watts)), 3L, "ai");
+    assertThat(fallback.reason).isEqualTo("Fresh");
+    assertThat(fallback.message).contains("typed watts 700 used");
   }
 
   @Test
