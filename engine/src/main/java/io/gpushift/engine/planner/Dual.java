@@ -141,7 +141,8 @@ final class Dual {
 
     // a class's relaxed solution depends only on the prices of its own entries and its pool's budget price:
     // classes whose prices did not move since their last solve reuse it
-    private final NodeDp.Result[] cache;
+    /** Per class its relaxed solution at the latest prices. */
+    final NodeDp.Result[] cache;
     private final int[] solvedAt;      // evaluation number of the cached solve, per class
     private final int[] rhoChanged;    // evaluation number before which rho last changed, per option
     private final int[] piChanged;     // same per pool
