@@ -1,5 +1,7 @@
 package io.gpushift.engine.planner;
 
+import java.util.List;
+
 /**
  * Orchestrates one optimisation: a greedy start, Lagrangian prices for a bound and better greedy plans, and for
  * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
@@ -9,7 +11,7 @@ final class Solver {
     static final int MAX_ITERATIONS = 200;
     /** A primal (three priced and up to three true-value sweeps) every this many steps. */
     static final int PRIMAL_EVERY = 30;
-    /** A primal in the order of {@link #order} every this many steps (and at the end). */
+    /** Primals in the orders of {@link ClassOrder} every this many steps (and at the end). */
     static final int SORTED_EVERY = 120;
 
     record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {
@@ -45,13 +47,15 @@ final class Solver {
                     best = a;
                     bestValue = a.objective();
                 }
-                // the same from the classes that gain most per disrupted GPU (neither order wins always); only as a
-                // candidate plan: the dual's step target stays with the first order, whose steps proved better
+                // the same visiting classes in other orders (none wins always); only as candidate plans: the dual's
+                // step target stays with the class-order plan, whose steps proved better
                 if (it % SORTED_EVERY == SORTED_EVERY - 1 || it == MAX_ITERATIONS - 1) {
-                    a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3, order(p, dual));
-                    if (a.objective() > bestValue + 1e-9) {
-                        best = a;
-                        bestValue = a.objective();
+                    for (List<NodeClass> order : ClassOrder.orders(p, dual)) {
+                        a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3, order);
+                        if (a.objective() > bestValue + 1e-9) {
+                            best = a;
+                            bestValue = a.objective();
+                        }
                     }
                 }
             }
@@ -74,21 +78,5 @@ final class Solver {
             }
         }
         return new Solution(best, bestValue, Math.max(upper, bestValue), proven);
-    }
-
-    /** Classes by what their relaxed plan gains over what runs now per GPU it disrupts (nothing disrupted first). */
-    static java.util.List<NodeClass> order(Problem p, Dual dual) {
-        double[] key = new double[p.classes.size()];
-        for (NodeClass c : p.classes) {
-            NodeDp.Result r = dual.cache[c.index];
-            if (r == null) continue;
-            double now = 0;
-            for (int e = 0; e < c.opt.length; e++) now += c.entryValue(e, c.cur[e]) - (e == 0 ? 0 : dual.rho[c.opt[e]] * (c.cur[e] / p.unitGpus[c.opt[e]]));
-            double gain = r.value() - now;
-            key[c.index] = gain / (1 + r.moved());
-        }
-        java.util.List<NodeClass> order = new java.util.ArrayList<>(p.classes);
-        order.sort((x, y) -> Double.compare(key[y.index], key[x.index]));
-        return order;
     }
 }
