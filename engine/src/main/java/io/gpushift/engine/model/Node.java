@@ -33,6 +33,8 @@ public record Node(String name, String pool, String gpuProduct, int gpuMemoryMiB
     }
 
     public int assignedGpus() {
-        return assignments.stream().mapToInt(Assignment::gpus).sum();
+        int sum = 0; // a loop, not a stream: called for every node of every decision
+        for (Assignment a : assignments) sum += a.gpus();
+        return sum;
     }
 }

@@ -23,7 +23,12 @@ final class Dual {
         rho = new double[p.optionCount()];
         pi = new double[p.pools.size()];
         priced = new boolean[p.optionCount()];
-        for (int o = 1; o < priced.length; o++) priced[o] = p.cap[o] < Problem.UNLIMITED || p.bonus[o] > 0;
+        int count = 0;
+        for (int o = 1; o < priced.length; o++) {
+            priced[o] = p.cap[o] < Problem.UNLIMITED || p.bonus[o] > 0;
+            if (priced[o]) count++;
+        }
+        pricedCount = count;
         poolMovable = new int[p.pools.size()];
         for (NodeClass c : p.classes) poolMovable[c.pool] += c.movable * c.size();
         used = new long[p.optionCount()];
@@ -68,9 +73,11 @@ final class Dual {
         System.arraycopy(toLong(p.fixedUnits), 0, used, 0, used.length);
         java.util.Arrays.fill(moved, 0);
         evaluations++;
+        // when most prices moved in the last step nearly every class must be re-solved: skip the per-class check
+        boolean resolveAll = changedInStep * 2 > pricedCount;
         for (NodeClass c : p.classes) {
             NodeDp.Result r = cache[c.index];
-            if (r == null || piChanged[c.pool] > solvedAt[c.index] || pricesChanged(c)) {
+            if (r == null || resolveAll || piChanged[c.pool] > solvedAt[c.index] || pricesChanged(c)) {
                 r = relaxed(c);
                 cache[c.index] = r;
                 solvedAt[c.index] = evaluations;
@@ -121,12 +128,14 @@ final class Dual {
         }
         if (norm == 0) return false;
         double t = theta * Math.max(value - target, 1e-6 * Math.abs(value) + 1e-6) / norm;
+        changedInStep = 0;
         for (int o = 1; o < rho.length; o++) {
             if (g[o] == 0) continue;
             double r = Math.max(p.bonus[o] > 0 ? -p.bonus[o] : 0, rho[o] + t * g[o]);
             if (r != rho[o]) {
                 rho[o] = r;
                 rhoChanged[o] = evaluations + 1;
+                changedInStep++;
             }
         }
         for (int q = 0; q < pi.length; q++) {
@@ -141,11 +150,14 @@ final class Dual {
 
     // a class's relaxed solution depends only on the prices of its own entries and its pool's budget price:
     // classes whose prices did not move since their last solve reuse it
-    private final NodeDp.Result[] cache;
+    /** Per class its relaxed solution at the latest prices. */
+    final NodeDp.Result[] cache;
     private final int[] solvedAt;      // evaluation number of the cached solve, per class
     private final int[] rhoChanged;    // evaluation number before which rho last changed, per option
     private final int[] piChanged;     // same per pool
     private int evaluations;
+    private int changedInStep;
+    private final int pricedCount;
 
     private boolean pricesChanged(NodeClass c) {
         int at = solvedAt[c.index];

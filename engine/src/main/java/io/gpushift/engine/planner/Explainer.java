@@ -28,13 +28,36 @@ final class Explainer {
 
     void node(NodeClass c, Node node, int[] u) {
         heldFixed(c, node);
+        if (c != lastClass || u != lastUnits) { // nodes of a class given the same units: explained once
+            lastClass = c;
+            lastUnits = u;
+            lastHeld = new ArrayList<>();
+            lastChanges = new ArrayList<>();
+            explain(c, u, lastHeld, lastChanges);
+        }
+        String name = node.name();
+        for (Held h : lastHeld)
+            held.add(new Held(name, h.from(), h.tempting(), h.gpus(), h.gainUsdPerHour(), h.reason(), h.message()));
+        for (Change t : lastChanges)
+            changes.add(new Change(name, t.from(), t.to(), t.gpus(), t.gainUsdPerHour(), t.switchCostUsd(),
+                    t.paybackHours(), t.runnerUp(), t.runnerUpProfitUsdPerGpuHour(), t.flipRevenueUsdPerGpuHour(),
+                    t.reason(), name + t.message()));
+    }
+
+    private NodeClass lastClass;
+    private int[] lastUnits;
+    private List<Held> lastHeld;
+    private List<Change> lastChanges;
+
+    /** Held and changed GPUs of one node of class c given units u, without the node name (templates). */
+    private void explain(NodeClass c, int[] u, List<Held> heldOut, List<Change> changesOut) {
         int[] dec = new int[u.length], inc = new int[u.length];
         for (int e = 0; e < u.length; e++) {
             int g = u[e] * p.unitGpus[c.opt[e]];
             dec[e] = Math.max(0, c.cur[e] - g);
             inc[e] = Math.max(0, g - c.cur[e]);
             int stayed = Math.min(c.cur[e], g);
-            if (stayed > 0) heldMovable(c, node, e, stayed);
+            if (stayed > 0) heldMovable(c, e, stayed, heldOut);
         }
         int i = 0, j = 0;
         while (true) {
@@ -42,7 +65,7 @@ final class Explainer {
             while (j < u.length && inc[j] == 0) j++;
             if (i == u.length || j == u.length) break;
             int g = Math.min(dec[i], inc[j]);
-            changes.add(change(c, node, i, j, g));
+            changesOut.add(change(c, i, j, g));
             dec[i] -= g;
             inc[j] -= g;
         }
@@ -52,12 +75,9 @@ final class Explainer {
     private final java.util.Map<Long, Change> changeTemplates = new java.util.HashMap<>();
     private final java.util.Map<Long, String[]> heldTemplates = new java.util.HashMap<>();
 
-    private Change change(NodeClass c, Node node, int from, int to, int gpus) {
+    private Change change(NodeClass c, int from, int to, int gpus) {
         long key = (((long) c.index * 4096 + from) * 4096 + to) * 4096 + gpus;
-        Change t = changeTemplates.computeIfAbsent(key, k -> template(c, from, to, gpus));
-        return new Change(node.name(), t.from(), t.to(), t.gpus(), t.gainUsdPerHour(), t.switchCostUsd(), t.paybackHours(),
-                t.runnerUp(), t.runnerUpProfitUsdPerGpuHour(), t.flipRevenueUsdPerGpuHour(), t.reason(),
-                node.name() + t.message());
+        return changeTemplates.computeIfAbsent(key, k -> template(c, from, to, gpus));
     }
 
     /** A change without its node: the message starts after the node name. */
@@ -100,7 +120,7 @@ final class Explainer {
         return best;
     }
 
-    private void heldMovable(NodeClass c, Node node, int e, int stayed) {
+    private void heldMovable(NodeClass c, int e, int stayed, List<Held> out) {
         int alt = runnerUp(c, e);
         if (alt < 0) return;
         double gainPerGpu = profit(entry(c, alt)) - profit(entry(c, e));
@@ -112,7 +132,7 @@ final class Explainer {
         double gainH = gainPerGpu * h;
         int o = c.opt[alt];
         String[] rm = heldTemplates.computeIfAbsent((long) c.index * 4096 + e, k -> heldReason(c, e, alt, gainH, cost, needed, h));
-        held.add(new Held(node.name(), p.optionId(c.opt[e]), p.optionId(o), stayed, stayed * gainPerGpu, rm[0], rm[1]));
+        out.add(new Held("", p.optionId(c.opt[e]), p.optionId(o), stayed, stayed * gainPerGpu, rm[0], rm[1]));
     }
 
     private String[] heldReason(NodeClass c, int e, int alt, double gainH, double cost, double needed, double h) {
@@ -137,6 +157,9 @@ final class Explainer {
         return new String[]{reason, msg};
     }
 
+    /** Per (class, option): nodes of a class share product, memory and GPU count. */
+    private final java.util.Map<Long, Integer> bestOnNode = new java.util.HashMap<>();
+
     /** GPUs fixed before optimisation: say why, when a better use exists. */
     private void heldFixed(NodeClass c, Node node) {
         NodePool pool = p.pools.get(c.pool);
@@ -147,7 +170,7 @@ final class Explainer {
             WorkOption w = p.option(o);
             if (w instanceof AiOption ai && ai.guaranteed()) continue;
             LedgerEntry from = ProblemBuilder.entry(p, c, o);
-            int alt = bestOnNode(c, node, o);
+            int alt = bestOnNode.computeIfAbsent((long) c.index * 65536 + o, k -> bestOnNode(c, node, o));
             if (alt < 0) continue;
             double gain = profit(ProblemBuilder.entry(p, c, alt)) - (from == null ? Double.NEGATIVE_INFINITY : profit(from));
             if (!(gain > 1e-12) && from != null) continue;

@@ -28,17 +28,26 @@ final class Greedy {
     }
 
     Allocation construct(double[] price, double[] poolPrice, int passes) {
+        return construct(price, poolPrice, passes, p.classes);
+    }
+
+    /** As above, visiting classes in the given order (the ones that gain most per scarce unit first). */
+    Allocation construct(double[] price, double[] poolPrice, int passes, java.util.List<NodeClass> order) {
         Allocation a = current();
         // priced sweeps: the first frees what the prices say to give up, the next ones hand it to where it pays most
-        if (price != null) for (int i = 0; i < PRICED_PASSES; i++) pass(a, price, poolPrice);
-        for (int i = 0; i < passes; i++) if (!pass(a, null, null)) break;
+        if (price != null) for (int i = 0; i < PRICED_PASSES; i++) pass(a, price, poolPrice, order);
+        for (int i = 0; i < passes; i++) if (!pass(a, null, null, order)) break;
         return a;
     }
 
-    /** One sweep over all nodes; returns whether the objective (true values) went up. */
     boolean pass(Allocation a, double[] price, double[] poolPrice) {
+        return pass(a, price, poolPrice, p.classes);
+    }
+
+    /** One sweep over all nodes; returns whether the objective (true values) went up. */
+    boolean pass(Allocation a, double[] price, double[] poolPrice, java.util.List<NodeClass> order) {
         boolean improved = false;
-        for (NodeClass c : p.classes) {
+        for (NodeClass c : order) {
             NodeDp.Result cached = null;
             boolean bonusSensitive = false;
             int[] lastPrev = null;

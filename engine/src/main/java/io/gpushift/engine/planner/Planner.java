@@ -104,21 +104,27 @@ public final class Planner {
         }
         double pinBonus = 0;
         for (NodeClass c : p.classes) {
+            Map<String, Integer> cur = current(c.nodes.get(0)); // the same for every node of a class
+            NodeTemplate t = null;
             for (int i = 0; i < c.size(); i++) {
                 Node n = c.nodes.get(i);
                 int[] u = a.units[c.index][i];
-                Map<String, Integer> g = new TreeMap<>(c.fixed);
-                for (int e = 1; e < u.length; e++)
-                    if (u[e] > 0) g.merge(p.optionId(c.opt[e]), u[e] * p.unitGpus[c.opt[e]], Integer::sum);
-                for (int e = 0; e < u.length; e++) {
-                    int gp = u[e] * p.unitGpus[c.opt[e]];
-                    movedTotal += Math.max(0, gp - c.cur[e]);
-                    if (c.pin != null && c.pin.equals(p.optionId(c.opt[e]))) pinBonus += gp * Problem.PIN_BONUS;
+                // nodes of a class given the same units share one template: map, money and counts computed once
+                if (t == null || t.units != u) t = template(p, a, c, u, cur, now);
+                movedTotal += t.moved;
+                pinBonus += t.pinBonus;
+                disrupted += t.disrupted;
+                money[0] += t.revenue;
+                money[1] += t.power;
+                nodes.add(new Plan.NodePlan(n.name(), n.pool(), n.gpuProduct(), t.gpus, t.changed, null));
+                for (var en : t.gpus.entrySet()) {
+                    gpusPerOption.merge(en.getKey(), en.getValue(), Integer::sum);
+                    Integer o = p.optionIndex.get(en.getKey());
+                    if (o != null && p.option(o) instanceof AiOption) {
+                        List<String> reps = replicaNodes.computeIfAbsent(en.getKey(), k -> new ArrayList<>());
+                        for (int r = 0; r < en.getValue() / p.unitGpus[o]; r++) reps.add(n.name());
+                    }
                 }
-                disrupted += a.movedOf(c, u);
-                Map<String, Integer> cur = current(n);
-                nodes.add(new Plan.NodePlan(n.name(), n.pool(), n.gpuProduct(), g, !g.equals(cur), null));
-                tally(p, n, g, now, money, replicaNodes, gpusPerOption);
                 ex.node(c, n, u);
             }
         }
@@ -139,6 +145,39 @@ public final class Planner {
         Plan.Summary summary = new Plan.Summary(sol.objective() - bonus, sol.upperBound() - bonus, sol.provenOptimal(),
                 money[0], money[1], money[0] - money[1], movedTotal, disrupted);
         return new Plan(p.now, nodes, placements, ex.changes, ex.held, unmet, findings, now.entries(), summary);
+    }
+
+    /** What every node of a class given the same units contributes to the plan. */
+    private record NodeTemplate(int[] units, Map<String, Integer> gpus, boolean changed, int moved, double pinBonus,
+                                int disrupted, double revenue, double power) {
+    }
+
+    private static NodeTemplate template(Problem p, Allocation a, NodeClass c, int[] u, Map<String, Integer> cur, Ledger now) {
+        Map<String, Integer> g = new TreeMap<>(c.fixed);
+        for (int e = 1; e < u.length; e++)
+            if (u[e] > 0) g.merge(p.optionId(c.opt[e]), u[e] * p.unitGpus[c.opt[e]], Integer::sum);
+        int moved = 0;
+        double pin = 0;
+        for (int e = 0; e < u.length; e++) {
+            int gp = u[e] * p.unitGpus[c.opt[e]];
+            moved += Math.max(0, gp - c.cur[e]);
+            if (c.pin != null && c.pin.equals(p.optionId(c.opt[e]))) pin += gp * Problem.PIN_BONUS;
+        }
+        Node n = c.nodes.get(0);
+        double[] money = new double[2];
+        int used = 0;
+        for (var en : g.entrySet()) {
+            used += en.getValue();
+            LedgerEntry le = now.get(n.pool(), n.gpuProduct(), en.getKey());
+            if (le != null) {
+                money[0] += en.getValue() * le.revenueUsdPerGpuHour();
+                money[1] += en.getValue() * le.powerUsdPerGpuHour();
+            }
+        }
+        LedgerEntry idle = now.get(n.pool(), n.gpuProduct(), LedgerEntry.IDLE);
+        if (idle != null) money[1] += Math.max(0, n.gpuCount() - used) * idle.powerUsdPerGpuHour();
+        Map<String, Integer> gpus = java.util.Collections.unmodifiableMap(g);
+        return new NodeTemplate(u, gpus, !g.equals(cur), moved, pin, a.movedOf(c, u), money[0], money[1]);
     }
 
     private static void tally(Problem p, Node n, Map<String, Integer> gpus, Ledger now, double[] money,

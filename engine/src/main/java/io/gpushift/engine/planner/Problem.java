@@ -54,7 +54,6 @@ final class Problem {
     int[] budget;
 
     final List<NodeClass> classes = new ArrayList<>();
-    final Map<String, NodeClass> classOfNode = new HashMap<>();
     /** Nodes left as they are, with the reason. */
     final Map<Node, String> heldNodes = new LinkedHashMap<>();
 

@@ -15,7 +15,6 @@ import io.gpushift.engine.validation.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,7 +71,7 @@ final class ProblemBuilder {
         int[] poolGpus = new int[p.pools.size()];
         List<Node> nodes = new ArrayList<>(s.nodes());
         nodes.sort(Comparator.comparing(Node::name));
-        Map<String, NodeClass> byKey = new LinkedHashMap<>();
+        Map<ClassKey, NodeClass> byKey = new java.util.HashMap<>();
         for (Node node : nodes) {
             Integer pi = p.poolIndex.get(node.pool());
             if (pi != null) poolGpus[pi] += Math.max(0, node.gpuCount());
@@ -103,7 +102,12 @@ final class ProblemBuilder {
         if (o != null) p.fixedUnits[o] += gpus / p.unitGpus[o];
     }
 
-    private static void classify(Problem p, Node node, int pool, Map<String, NodeClass> byKey) {
+    /** What makes nodes indistinguishable to the planner (a record, not a formatted string: built for every node). */
+    private record ClassKey(int pool, String product, int memory, int free, Map<String, Integer> fixed,
+                            Map<Integer, Integer> cur, String pin) {
+    }
+
+    private static void classify(Problem p, Node node, int pool, Map<ClassKey, NodeClass> byKey) {
         NodePool policy = p.pools.get(pool);
         TreeMap<String, Integer> fixed = new TreeMap<>();
         TreeMap<Integer, Integer> cur = new TreeMap<>();
@@ -117,8 +121,7 @@ final class ProblemBuilder {
             if (a.gpus() > hold) cur.merge(o, a.gpus() - hold, Integer::sum);
         }
         int free = node.gpuCount() - fixed.values().stream().mapToInt(Integer::intValue).sum();
-        String key = pool + "|" + node.gpuProduct() + "|" + node.gpuMemoryMiB() + "|" + free + "|" + fixed + "|" + cur
-                + "|" + node.pin();
+        ClassKey key = new ClassKey(pool, node.gpuProduct(), node.gpuMemoryMiB(), free, fixed, cur, node.pin());
         NodeClass c = byKey.get(key);
         if (c == null) {
             c = new NodeClass(p.classes.size(), pool, node.gpuProduct(), free, Map.copyOf(fixed), node.pin());
@@ -127,7 +130,6 @@ final class ProblemBuilder {
             p.classes.add(c);
         }
         c.nodes.add(node);
-        p.classOfNode.put(node.name(), c);
     }
 
     /** GPUs of one current assignment that must stay where they are, and why is documented on each branch. */

@@ -1,5 +1,7 @@
 package io.gpushift.engine.planner;
 
+import java.util.List;
+
 /**
  * Orchestrates one optimisation: a greedy start, Lagrangian prices for a bound and better greedy plans, and for
  * small problems an exact search that proves optimality. Deterministic: fixed iteration counts, stable orders.
@@ -9,6 +11,8 @@ final class Solver {
     static final int MAX_ITERATIONS = 200;
     /** A primal (three priced and up to three true-value sweeps) every this many steps. */
     static final int PRIMAL_EVERY = 30;
+    /** Primals in the orders of {@link ClassOrder} every this many steps (and at the end). */
+    static final int SORTED_EVERY = 120;
 
     record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {
     }
@@ -21,10 +25,11 @@ final class Solver {
         Dual dual = new Dual(p, dp);
         double upper = dual.evaluate();
         double theta = 1.0;
+        double target = bestValue; // Polyak target: the best plan of the priced local search in class order
         int stale = 0;
         boolean fresh = false; // a primal was built from the latest prices
         for (int it = 0; it < MAX_ITERATIONS && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper)); it++) {
-            if (!dual.step(bestValue, theta)) break;
+            if (!dual.step(target, theta)) break;
             fresh = false;
             double l = dual.evaluate();
             if (l < upper - 1e-9) {
@@ -37,9 +42,21 @@ final class Solver {
             if (it % PRIMAL_EVERY == PRIMAL_EVERY - 1 || it == MAX_ITERATIONS - 1) { // a primal from the current prices
                 fresh = true;
                 Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
+                target = Math.max(target, a.objective());
                 if (a.objective() > bestValue + 1e-9) {
                     best = a;
                     bestValue = a.objective();
+                }
+                // the same visiting classes in other orders (none wins always); only as candidate plans: the dual's
+                // step target stays with the class-order plan, whose steps proved better
+                if (it % SORTED_EVERY == SORTED_EVERY - 1 || it == MAX_ITERATIONS - 1) {
+                    for (List<NodeClass> order : ClassOrder.orders(p, dual)) {
+                        a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3, order);
+                        if (a.objective() > bestValue + 1e-9) {
+                            best = a;
+                            bestValue = a.objective();
+                        }
+                    }
                 }
             }
         }

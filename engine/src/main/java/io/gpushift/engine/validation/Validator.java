@@ -47,8 +47,16 @@ public final class Validator {
             pool(p);
         }
         Set<String> ids = new HashSet<>();
-        for (Node n : s.nodes().stream().sorted(Comparator.comparing(Node::name)).toList()) {
-            products.add(n.gpuProduct());
+        // nodes in name order only when one has a finding (sorting every decision's nodes costs more than the checks)
+        List<Node> bad = new ArrayList<>();
+        Set<String> nodeProducts = new HashSet<>();
+        for (Node n : s.nodes()) {
+            nodeProducts.add(n.gpuProduct());
+            if (n.gpuCount() <= 0 || !poolNames.contains(n.pool()) || n.assignedGpus() > n.gpuCount()) bad.add(n);
+        }
+        products.addAll(nodeProducts);
+        bad.sort(Comparator.comparing(Node::name));
+        for (Node n : bad) {
             String obj = "Node " + n.name();
             if (n.gpuCount() <= 0) error(obj, "gpuCount", "must be positive, is " + n.gpuCount());
             if (!poolNames.contains(n.pool())) {
