@@ -87,7 +87,9 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     if (mode != Policy.Mode.Paused) {
       Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(Translate.pool(pool)),
           mining.values().stream().map(Translate::mining).toList(), ai.values().stream().map(Translate::ai).toList());
+      long engineStarted = System.nanoTime();
       decision = decider.decide(snapshot);
+      metrics.engine(name, Duration.ofNanos(System.nanoTime() - engineStarted));
       // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
       problems.addAll(decision.problems().stream()
           .filter(p -> p.startsWith("GPUNodePool " + name + ":") || p.startsWith("Snapshot:")).toList());
