@@ -6,6 +6,7 @@ import io.gpushift.api.v1alpha1.Condition;
 import io.gpushift.api.v1alpha1.ConditionStatus;
 import io.gpushift.engine.validation.Finding;
 import io.gpushift.operator.Keys;
+import io.gpushift.operator.gather.Slim;
 import io.gpushift.operator.realize.Pods;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,6 +25,7 @@ final class OwnedPods {
   static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
     return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, owner)
         .withLabelSelector(Keys.MANAGED_BY + "=" + Keys.MANAGED_BY_VALUE)
+        .withItemStore(Slim.store(Slim::pod)) // phase, GPUs and owner are all these reconcilers read
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(owner))
         .build(), context));
   }

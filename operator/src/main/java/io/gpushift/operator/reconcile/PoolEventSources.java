@@ -8,6 +8,7 @@ import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.gather.Gatherer;
+import io.gpushift.operator.gather.Slim;
 import io.gpushift.operator.realize.Names;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -25,12 +26,18 @@ import java.util.stream.Collectors;
  */
 final class PoolEventSources {
 
+  /** Initial lists come in pages: one 1,000-node or 10,000-pod response is held whole in memory while parsed. */
+  private static final long LIST_PAGE = 500;
+
   private PoolEventSources() {
   }
 
   static List<EventSource<?, GPUNodePool>> create(EventSourceContext<GPUNodePool> context) {
     IndexerResourceCache<GPUNodePool> pools = context.getPrimaryCache();
+    // Caches keep only what a decision reads (Slim): the pod cache holds every pod of the cluster.
     var nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, GPUNodePool.class)
+        .withItemStore(Slim.store(Slim::node))
+        .withInformerListLimit(LIST_PAGE)
         .withSecondaryToPrimaryMapper((Node n) -> pools.list()
             .filter(p -> p.getSpec() != null && Gatherer.member(n, p.getSpec().nodeSelector))
             .map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -38,6 +45,8 @@ final class PoolEventSources {
     // Every pod, not only ours: other GPU pods on a pool's nodes take GPUs the plan must not promise.
     var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, GPUNodePool.class)
         .withWatchAllNamespaces()
+        .withItemStore(Slim.store(Slim::pod))
+        .withInformerListLimit(LIST_PAGE)
         .withSecondaryToPrimaryMapper((Pod p) -> poolOf(p))
         .build(), context);
     var mining = new InformerEventSource<>(InformerEventSourceConfiguration.from(MiningPool.class, GPUNodePool.class)
