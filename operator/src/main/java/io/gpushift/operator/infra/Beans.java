@@ -6,10 +6,7 @@ import io.gpushift.operator.decide.EngineDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,22 +30,6 @@ public class Beans {
   @Singleton
   GpuShiftMetrics metrics(MeterRegistry registry) {
     return new GpuShiftMetrics(registry);
-  }
-
-  /**
-   * Percentile histograms for the operator SDK's reconcile timers (reconciliations_execution_duration_seconds), so
-   * dashboards and the scale benchmark can read p50/p99 as they do for gpushift_decision_duration_seconds.
-   */
-  @Produces
-  @Singleton
-  MeterFilter reconcileHistograms() {
-    return new MeterFilter() {
-      @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-        return id.getName().startsWith("reconciliations.execution")
-            ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config) : config;
-      }
-    };
   }
 
   /** The engine, the same the quote calculator and the backtest run. */
