@@ -10,7 +10,6 @@ final class Phase {
 
   static final String ENGINE = "gpushift_engine_duration_seconds";
   static final String DECISION = "gpushift_decision_duration_seconds";
-  static final String RECONCILE = "reconciliations_execution_duration_seconds";
 
   final String name;
   final Instant start = Instant.now();

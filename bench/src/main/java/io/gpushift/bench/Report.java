@@ -83,10 +83,7 @@ final class Report {
     line(r, "| latency p50 / p99 | cold start | price flip | quiet |");
     line(r, "|---|---|---|---|");
     latencies(r, "engine decision (`%s`)".formatted(Phase.ENGINE), Phase.ENGINE, "");
-    latencies(r, "gather + decide + realise (`%s`)".formatted(Phase.DECISION), Phase.DECISION, "");
-    for (String c : new String[] {"gpunodepool", "miningpool", "aiworkload"}) {
-      latencies(r, "reconcile " + c, Phase.RECONCILE, "controller_name=\"" + c + "\"");
-    }
+    latencies(r, "pool reconcile: gather + decide + realise (`%s`)".formatted(Phase.DECISION), Phase.DECISION, "");
     return r.toString();
   }
 
