@@ -50,7 +50,10 @@ public class Beans {
       @ConfigProperty(name = "gpushift.leader-election.lease-name", defaultValue = "gpushift-operator-lock") String lease,
       @ConfigProperty(name = "gpushift.leader-election.lease-namespace", defaultValue = "default") String namespace,
       @ConfigProperty(name = "gpushift.leader-election.identity") java.util.Optional<String> identity) {
-    var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease).withLeaseNamespace(namespace);
+    // Exit when the lease is lost: the SDK otherwise keeps the process alive but idle for good, and nothing restarts it
+    // (the scale benchmark saw one lease renewal time out under load and the only replica stop deciding).
+    var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease).withLeaseNamespace(namespace)
+        .withExitOnStopLeading(true);
     identity.filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
     return builder.build();
   }
