@@ -27,6 +27,7 @@ import (
 
 type options struct {
 	dir, binDir, fleetFile, dpConfigDir string
+	auditPolicy                         string // optional audit policy file; events go to logs/audit.log
 	apiserverPort                       int
 	timeout                             time.Duration
 }
@@ -177,7 +178,7 @@ func (cp *controlPlane) startEtcd(ctx context.Context, p ports) error {
 }
 
 func (cp *controlPlane) startAPIServer(ctx context.Context, p ports) error {
-	c, err := cp.start("kube-apiserver",
+	c, err := cp.start("kube-apiserver", append(cp.auditArgs(),
 		fmt.Sprintf("--etcd-servers=http://127.0.0.1:%d", p.etcd), "--etcd-prefix=/registry",
 		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", fmt.Sprintf("--secure-port=%d", p.apiserver),
 		"--cert-dir="+cp.path("pki", "apiserver-generated"),
@@ -189,7 +190,7 @@ func (cp *controlPlane) startAPIServer(ctx context.Context, p ports) error {
 		"--service-account-key-file="+cp.pki.saPub, "--service-account-signing-key-file="+cp.pki.saKey,
 		// 127.0.0.1 must not become the `kubernetes` Service's endpoint; nothing here serves pod traffic.
 		"--endpoint-reconciler-type=none",
-		"--allow-privileged=true")
+		"--allow-privileged=true")...)
 	if err != nil {
 		return err
 	}
@@ -202,6 +203,16 @@ func (cp *controlPlane) startAPIServer(ctx context.Context, p ports) error {
 		_, err := httpGet(hc, fmt.Sprintf("https://127.0.0.1:%d/readyz", p.apiserver))
 		return err
 	})
+}
+
+// auditArgs turns on the API server's audit log when an audit policy was given (the scale benchmark counts one
+// client's requests by verb with it): JSON lines in logs/audit.log, written synchronously, never rotated.
+func (cp *controlPlane) auditArgs() []string {
+	if cp.opt.auditPolicy == "" {
+		return nil
+	}
+	return []string{"--audit-policy-file=" + cp.opt.auditPolicy, "--audit-log-path=" + cp.path("logs", "audit.log"),
+		"--audit-log-format=json", "--audit-log-mode=blocking", "--audit-log-maxsize=0"}
 }
 
 func (cp *controlPlane) startKCM(ctx context.Context, p ports) error {

@@ -45,6 +45,9 @@ const (
 	kwokAnnotation = "kwok.x-k8s.io/node"
 )
 
+// maxGroupNodes bounds one group; the scale benchmark runs 1,000 nodes and more.
+const maxGroupNodes = 5000
+
 var dnsLabel = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 
 func loadFleet(path string) (*fleet, error) {
@@ -66,8 +69,8 @@ func loadFleet(path string) (*fleet, error) {
 			return nil, fmt.Errorf("fleet file %s: node group name %q must be a lower-case DNS label", path, g.Name)
 		case seen[g.Name]:
 			return nil, fmt.Errorf("fleet file %s: node group %q appears twice", path, g.Name)
-		case g.Count < 0 || g.Count > 100:
-			return nil, fmt.Errorf("fleet file %s: node group %q: count must be 0..100", path, g.Name)
+		case g.Count < 0 || g.Count > maxGroupNodes:
+			return nil, fmt.Errorf("fleet file %s: node group %q: count must be 0..%d", path, g.Name, maxGroupNodes)
 		case g.GPUsPerNode < 1 || g.GPUMemoryMiB < 1 || g.GPUProduct == "":
 			return nil, fmt.Errorf("fleet file %s: node group %q needs gpuProduct, gpuMemoryMiB > 0 and gpusPerNode > 0", path, g.Name)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -51,5 +52,30 @@ func TestDevicePluginConfigs(t *testing.T) {
 	}
 	if _, ok, _ := loadDPConfig(dir, "../fleets/default"); ok {
 		t.Error("config names must not escape the directory")
+	}
+}
+
+func TestAuditLogOnlyWithAPolicy(t *testing.T) {
+	cp := &controlPlane{opt: options{dir: "/d"}}
+	if got := cp.auditArgs(); got != nil {
+		t.Fatalf("no policy, no audit flags: got %v", got)
+	}
+	cp.opt.auditPolicy = "/p/policy.yaml"
+	got := strings.Join(cp.auditArgs(), " ")
+	for _, want := range []string{"--audit-policy-file=/p/policy.yaml", "--audit-log-path=/d/logs/audit.log", "--audit-log-format=json"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("audit flags %q lack %q", got, want)
+		}
+	}
+}
+
+func TestLargeGroupsAreAllowed(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.yaml")
+	_ = os.WriteFile(p, []byte("apiVersion: gpushift.io/v1alpha1\nkind: Fleet\nnodeGroups:\n- name: a\n  count: 1000\n  gpuProduct: X\n  gpuMemoryMiB: 1\n  gpusPerNode: 8\n"), 0o600)
+	if _, err := loadFleet(p); err != nil {
+		t.Fatal(err)
+	}
+	if n := fakeGPUNode(nodeGroup{Name: "a", GPUProduct: "X", GPUMemoryMiB: 1, GPUsPerNode: 8}, 999); n.Name != "a-999" {
+		t.Fatalf("node name %s", n.Name)
 	}
 }

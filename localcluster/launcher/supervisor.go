@@ -28,6 +28,7 @@ func cmdUp(args []string) error {
 	self, _ := os.Executable()
 	binDir := fs.String("bin-dir", filepath.Dir(self), "directory with etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok")
 	dpConfigs := fs.String("device-plugin-configs", "", "directory of NVIDIA device plugin configs (<name>.yaml) for the simulated device plugin")
+	auditPolicy := fs.String("audit-policy", "", "kube-apiserver audit policy file; events are written to DIR/logs/audit.log (default: no audit log)")
 	apiPort := fs.Int("apiserver-port", 0, "fixed kube-apiserver port on 127.0.0.1 (default: a free port)")
 	timeout := fs.Duration("timeout", 90*time.Second, "how long to wait for each component to become ready")
 	_ = fs.Parse(args)
@@ -44,7 +45,15 @@ func cmdUp(args []string) error {
 	if *detach {
 		return runDetached(abs, args)
 	}
-	opt := options{dir: abs, binDir: *binDir, fleetFile: *fleetFile, dpConfigDir: *dpConfigs, apiserverPort: *apiPort, timeout: *timeout}
+	if *auditPolicy != "" {
+		if *auditPolicy, err = filepath.Abs(*auditPolicy); err != nil {
+			return err
+		}
+		if _, err := os.Stat(*auditPolicy); err != nil {
+			return fmt.Errorf("--audit-policy: %w", err)
+		}
+	}
+	opt := options{dir: abs, binDir: *binDir, fleetFile: *fleetFile, dpConfigDir: *dpConfigs, auditPolicy: *auditPolicy, apiserverPort: *apiPort, timeout: *timeout}
 	return supervise(opt, *watchPid)
 }
 

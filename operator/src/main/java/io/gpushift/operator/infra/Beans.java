@@ -85,6 +85,9 @@ public class Beans {
       @ConfigProperty(name = "gpushift.leader-election.identity") java.util.Optional<String> identity) {
     var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease).withLeaseNamespace(namespace);
     identity.filter(id -> !id.isBlank()).ifPresent(builder::withIdentity);
-    return builder.build();
+    // Exit when the lease is lost, so Kubernetes restarts the pod as a standby: JOSDK 5.3.2's build() configures "do not
+    // exit", which left the only replica alive but idle for good after one renewal timed out under load (scale
+    // benchmark). buildForTest(true) is the builder's one way to ask for the exit (withExitOnStopLeading throws).
+    return builder.buildForTest(true);
   }
 }

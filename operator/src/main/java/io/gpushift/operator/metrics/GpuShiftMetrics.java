@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The operator's one metrics facade (Prometheus names in brackets): GPUs by use and model [gpushift_gpus], revenue,
  * power cost and profit per hour [gpushift_revenue_usd_per_hour, gpushift_power_cost_usd_per_hour,
  * gpushift_profit_usd_per_hour], switches by reason [gpushift_switches_total], decision duration
- * [gpushift_decision_duration_seconds] and market-data age [gpushift_market_data_age_seconds].
+ * [gpushift_decision_duration_seconds], of which the engine's share [gpushift_engine_duration_seconds], and market-data age [gpushift_market_data_age_seconds].
  */
 public class GpuShiftMetrics {
 
@@ -28,6 +28,12 @@ public class GpuShiftMetrics {
   public void decision(String pool, Duration took) {
     // A histogram, so the chart's dashboard can plot p50/p95/p99 from gpushift_decision_duration_seconds_bucket.
     Timer.builder("gpushift.decision.duration").description("Time to gather, decide and realise one pool")
+        .tag("pool", pool).publishPercentileHistogram().register(registry).record(took);
+  }
+
+  /** The engine's part of a decision alone (no gather, no writes). */
+  public void engine(String pool, Duration took) {
+    Timer.builder("gpushift.engine.duration").description("Time the engine takes to decide one pool")
         .tag("pool", pool).publishPercentileHistogram().register(registry).record(took);
   }
 

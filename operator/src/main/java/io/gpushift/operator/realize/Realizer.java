@@ -13,10 +13,16 @@ import io.gpushift.operator.model.DesiredState;
 import io.gpushift.operator.model.Owner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -28,6 +34,8 @@ import org.jboss.logging.Logger;
 public class Realizer {
 
   private static final Logger LOG = Logger.getLogger(Realizer.class);
+  /** Writes in flight per pass; the API server handles these easily, the client's round trips are the limit. */
+  static final int IN_FLIGHT = 16;
   private final KubernetesClient client;
   private final EventRecorder events;
   private final Clock clock;
@@ -41,15 +49,41 @@ public class Realizer {
   public Steps realize(DesiredState desired, List<Pod> actual, Map<String, NodeView> nodes, Duration settle) {
     Steps steps = Realization.plan(desired, actual, nodes, clock.instant(), settle);
     // One failed write (a namespace being deleted, a quota, a webhook) must not stop the others: each is attempted,
-    // failures are reported in status and retried by the next pass.
-    steps.nodePatches.forEach(n -> attempt(steps, "label node " + n.node(), () -> applyNode(n)));
-    steps.deleteNow.forEach(r -> attempt(steps, "delete " + name(r.pod()), () -> delete(r)));
-    steps.requestCheckpoint.forEach(r -> attempt(steps, "checkpoint " + name(r.pod()), () -> requestCheckpoint(r)));
-    steps.cancelCheckpoint.forEach(p -> attempt(steps, "un-checkpoint " + name(p),
-        () -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null)));
-    steps.create.forEach(p -> attempt(steps, "create " + name(p), () -> create(p)));
+    // failures are reported in status and retried by the next pass. Each kind of write runs in parallel (they are
+    // independent: admission already reserved every created pod's GPUs), the kinds one after the other.
+    inParallel(steps, steps.nodePatches, n -> "label node " + n.node(), this::applyNode);
+    inParallel(steps, steps.deleteNow, r -> "delete " + name(r.pod()), this::delete);
+    inParallel(steps, steps.requestCheckpoint, r -> "checkpoint " + name(r.pod()), this::requestCheckpoint);
+    inParallel(steps, steps.cancelCheckpoint, p -> "un-checkpoint " + name(p),
+        p -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null));
+    inParallel(steps, steps.create, p -> "create " + name(p), this::create);
     summarise(desired, steps);
     return steps;
+  }
+
+  /**
+   * Up to {@link #IN_FLIGHT} writes at a time: one at a time, 1,000 pods wait on 1,000 round trips (the scale
+   * benchmark, docs/benchmarks.md, measured a cold start 10× slower than a plain client with 16 in flight).
+   */
+  private static <T> void inParallel(Steps steps, List<T> items, Function<T, String> what, Consumer<T> write) {
+    if (items.size() <= 1) {
+      items.forEach(i -> attempt(steps, what.apply(i), () -> write.accept(i)));
+      return;
+    }
+    List<Future<?>> writes = new ArrayList<>();
+    try (ExecutorService writers = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, items.size()))) {
+      items.forEach(i -> writes.add(writers.submit(() -> attempt(steps, what.apply(i), () -> write.accept(i)))));
+    }
+    for (Future<?> w : writes) { // anything but an API error fails the pass, as it did when writing one by one
+      try {
+        w.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing", e);
+      }
+    }
   }
 
   private static void attempt(Steps steps, String what, Runnable write) {
@@ -59,7 +93,9 @@ public class Realizer {
       String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
           : e.getMessage();
       LOG.warnf("%s failed: %s", what, reason);
-      steps.failures.add(what + ": " + reason);
+      synchronized (steps.failures) {
+        steps.failures.add(what + ": " + reason);
+      }
     }
   }
 
