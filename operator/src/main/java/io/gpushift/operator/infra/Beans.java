@@ -4,6 +4,7 @@ import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
+import io.gpushift.operator.report.OptionStore;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,13 @@ public class Beans {
   @Singleton
   GpuShiftMetrics metrics(MeterRegistry registry) {
     return new GpuShiftMetrics(registry);
+  }
+
+  /** The pool loops' outcomes per option, read by the MiningPool and AIWorkload reconcilers for their status. */
+  @Produces
+  @Singleton
+  OptionStore optionStore() {
+    return new OptionStore();
   }
 
   /** The engine, the same the quote calculator and the backtest run. */

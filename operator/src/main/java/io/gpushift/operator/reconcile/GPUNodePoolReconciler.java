@@ -13,6 +13,7 @@ import io.gpushift.operator.Keys;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.Decision;
+import io.gpushift.operator.decide.Outcomes;
 import io.gpushift.operator.decide.PlanMapper;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.gather.Gathered;
@@ -22,6 +23,7 @@ import io.gpushift.operator.model.DesiredState;
 import io.gpushift.operator.realize.EventRecorder;
 import io.gpushift.operator.realize.Realizer;
 import io.gpushift.operator.realize.Steps;
+import io.gpushift.operator.report.OptionStore;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -48,13 +50,16 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
   private final Decider decider;
   private final GpuShiftMetrics metrics;
   private final OperatorSettings settings;
+  private final OptionStore store;
   private final PriorityClasses priorityClasses = new PriorityClasses();
 
   @jakarta.inject.Inject
-  public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings) {
+  public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings,
+      OptionStore store) {
     this.decider = decider;
     this.metrics = metrics;
     this.settings = settings;
+    this.store = store;
   }
 
   @Override
@@ -102,6 +107,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
             settings.clock()).realize(desired, gathered.poolPods(), gathered.views(), settings.settle());
         metrics.switched(name, "plan", steps.create.size());
       }
+      store.publish(name, mode == Policy.Mode.Auto ? decision.outcomes() : Outcomes.unapplied(decision.outcomes()));
       metrics.economics(name, decision.revenueUsdPerHour(), decision.powerUsdPerHour(), decision.profitUsdPerHour());
     }
     GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,

@@ -14,6 +14,7 @@ import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.gpushift.operator.reconcile.AIWorkloadReconciler;
 import io.gpushift.operator.reconcile.GPUNodePoolReconciler;
 import io.gpushift.operator.reconcile.MiningPoolReconciler;
+import io.gpushift.operator.report.OptionStore;
 import io.gpushift.testkit.LocalCluster;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,9 +62,11 @@ final class InProcessOperator implements AutoCloseable {
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
     Decider decider = new EngineDecider(); // as in production
-    operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings));
-    operator.register(new MiningPoolReconciler());
-    operator.register(new AIWorkloadReconciler());
+    OptionStore store = new OptionStore();
+    operator.register(new GPUNodePoolReconciler(decider, new GpuShiftMetrics(new SimpleMeterRegistry()), settings,
+        store));
+    operator.register(new MiningPoolReconciler(store));
+    operator.register(new AIWorkloadReconciler(store));
     operator.start();
   }
 
