@@ -24,8 +24,10 @@ import io.gpushift.operator.realize.EventRecorder;
 import io.gpushift.operator.realize.Realizer;
 import io.gpushift.operator.realize.Steps;
 import io.gpushift.operator.report.OptionStore;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -45,7 +47,7 @@ import java.util.stream.Collectors;
  * report. Thin by design: every step lives in its own package and is unit-tested there.
  */
 @ControllerConfiguration(name = "gpunodepool", fieldManager = Keys.FIELD_MANAGER)
-public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
+public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<GPUNodePool> {
 
   private final Decider decider;
   private final GpuShiftMetrics metrics;
@@ -117,6 +119,14 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()
         : UpdateControl.patchStatus(fresh(pool, status));
     return control.rescheduleAfter(next(steps, now));
+  }
+
+  /** Deleting a pool removes our pods from it and releases our node labels; see {@link PoolTeardown}. */
+  @Override
+  public DeleteControl cleanup(GPUNodePool pool, Context<GPUNodePool> context) {
+    PoolTeardown.run(context.getClient(), pool.getMetadata().getName(), pool.getSpec() == null ? null
+        : pool.getSpec().nodeSelector, cache(context, Pod.class), cache(context, Node.class), store);
+    return DeleteControl.defaultDelete();
   }
 
   /** Only the status, on an object with nothing else: server-side apply then owns exactly the status fields. */
