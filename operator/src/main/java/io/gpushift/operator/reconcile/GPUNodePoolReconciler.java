@@ -79,13 +79,14 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     List<Node> nodes = cache(context, Node.class);
     List<Pod> pods = cache(context, Pod.class);
     Map<String, MiningPool> mining = cache(context, MiningPool.class).stream()
-        .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null && (m.getSpec().nodePools == null || m.getSpec().nodePools.isEmpty()
-            || m.getSpec().nodePools.contains(name)))
+        .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null
+            && Eligibility.allowedIn(m.getSpec().nodePools, name))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     Gathered gathered = Gatherer.gather(name, pool.getSpec().nodeSelector, nodes, pods);
     List<Node> poolNodes = nodes.stream().filter(n -> gathered.views().containsKey(n.getMetadata().getName())).toList();
     Map<String, AIWorkload> ai = cache(context, AIWorkload.class).stream()
-        .filter(w -> w.getSpec() != null && w.getMetadata().getDeletionTimestamp() == null)
+        .filter(w -> w.getSpec() != null && w.getMetadata().getDeletionTimestamp() == null
+            && Eligibility.allowedIn(w.getSpec().nodePools, name))
         .filter(w -> Eligibility.fitsEveryNode(w, poolNodes))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     List<String> problems = new ArrayList<>(gathered.problems());

@@ -120,7 +120,7 @@ public final class AiReport {
   }
 
   private static String noPool() {
-    return "no GPUNodePool can run it: no pool is in reach, or its pod template's nodeSelector does not match every "
-        + "node of one";
+    return "no GPUNodePool can run it: spec.nodePools names none that exists, or its pod template's nodeSelector does "
+        + "not match every node of one";
   }
 }

@@ -25,7 +25,8 @@ class OperatorStatusIT extends OperatorItBase {
     awaitRunning("miners", Pods::isMiner, 2);
 
     // 16 H100 at 100 MH/s; each earns 0.30 USD/h and burns 150 W at 0.10 USD/kWh = 0.015 USD/h.
-    await("economics in status").atMost(WAIT).untilAsserted(() -> {
+    await("economics in status").atMost(WAIT).ignoreExceptionsInstanceOf(NullPointerException.class)
+        .untilAsserted(() -> {
       MiningPool mp = mining("etc");
       assertThat(mp.getStatus().gpus).isEqualTo(16);
       assertThat(mp.getStatus().expectedHashrate).isEqualTo("1.6G");
@@ -74,7 +75,7 @@ class OperatorStatusIT extends OperatorItBase {
     client.resource(Crs.parse(client, yaml, MiningPool.class)).create();
 
     await("ProfilesComplete=False naming the product").atMost(WAIT).untilAsserted(() ->
-        assertThat(condition(mining("rvn").getStatus().conditions, "ProfilesComplete")).hasValueSatisfying(c -> {
+        assertThat(condition(miningConditions("rvn"), "ProfilesComplete")).hasValueSatisfying(c -> {
           assertThat(c.status.name()).isEqualTo("False");
           assertThat(c.reason).isEqualTo("MissingProfiles");
           assertThat(c.message).contains(Crs.H100);
@@ -88,7 +89,8 @@ class OperatorStatusIT extends OperatorItBase {
     Crs.ai(client, "batch", "Preemptible", 0, 2, 8, 1.5, 2);
     awaitRunning("preemptible replicas", p -> true, 2);
     // 16 GPUs at 1.5 USD/h, 700 W each at 0.10 USD/kWh = 0.07 USD/h.
-    await("batch admitted with its economics").atMost(WAIT).untilAsserted(() -> {
+    await("batch admitted with its economics").atMost(WAIT).ignoreExceptionsInstanceOf(NullPointerException.class)
+        .untilAsserted(() -> {
       AIWorkload w = ai("batch");
       assertThat(w.getStatus().desiredReplicas).isEqualTo(2);
       assertThat(w.getStatus().runningReplicas).isEqualTo(2);
@@ -114,7 +116,7 @@ class OperatorStatusIT extends OperatorItBase {
       });
     });
     await("the contract admitted").atMost(WAIT).untilAsserted(() ->
-        assertThat(condition(ai("contract").getStatus().conditions, "Admitted")).hasValueSatisfying(c -> {
+        assertThat(condition(aiConditions("contract"), "Admitted")).hasValueSatisfying(c -> {
           assertThat(c.status.name()).isEqualTo("True");
           assertThat(c.message).contains("1 replica(s) on 8 GPU(s)");
         }));
@@ -137,7 +139,7 @@ class OperatorStatusIT extends OperatorItBase {
     Crs.ai(client, "many", "Guaranteed", 3, 3, 8, 2.0, 30); // three 8-GPU replicas on two nodes
 
     await("huge: unsatisfiable").atMost(WAIT).untilAsserted(() -> {
-      var conditions = ai("huge").getStatus().conditions;
+      var conditions = aiConditions("huge");
       assertThat(condition(conditions, "Admitted")).hasValueSatisfying(c -> {
         assertThat(c.status.name()).isEqualTo("False");
         assertThat(c.reason).isEqualTo("Unsatisfiable");
@@ -180,10 +182,25 @@ class OperatorStatusIT extends OperatorItBase {
     client.resource(Crs.parse(client, yaml, AIWorkload.class)).create();
 
     await("Ready=False NoPoolInReach").atMost(WAIT).untilAsserted(() ->
-        assertThat(condition(ai("elsewhere").getStatus().conditions, "Ready")).hasValueSatisfying(c -> {
+        assertThat(condition(aiConditions("elsewhere"), "Ready")).hasValueSatisfying(c -> {
           assertThat(c.status.name()).isEqualTo("False");
           assertThat(c.reason).isEqualTo("NoPoolInReach");
         }));
+  }
+
+  @Test
+  void workloadRunsOnlyInThePoolsItNames() {
+    Crs.pool(cluster, "Auto", 0.10, null);
+    AIWorkload here = Crs.aiUnsaved(client, "here", "Preemptible", 0, 1, 8, 2.0, 2);
+    here.getSpec().nodePools = java.util.List.of("some-other-pool");
+    client.resource(here).create();
+    await("not run, NoPoolInReach").during(java.time.Duration.ofSeconds(5)).atMost(WAIT).until(() ->
+        client.pods().list().getItems().isEmpty() && condition(aiConditions("here"), "Admitted")
+            .map(c -> "NoPoolInReach".equals(c.reason)).orElse(false));
+
+    client.resources(AIWorkload.class).withName("here").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"nodePools\":[\"some-other-pool\", \"" + cluster.namespace() + "\"]}}");
+    awaitRunning("its replica, once it names this pool", p -> true, 1);
   }
 
   private MiningPool mining(String name) {
@@ -192,6 +209,16 @@ class OperatorStatusIT extends OperatorItBase {
 
   private AIWorkload ai(String name) {
     return client.resources(AIWorkload.class).withName(name).get();
+  }
+
+  private java.util.List<Condition> miningConditions(String name) {
+    MiningPool mp = mining(name);
+    return mp == null || mp.getStatus() == null ? null : mp.getStatus().conditions;
+  }
+
+  private java.util.List<Condition> aiConditions(String name) {
+    AIWorkload w = ai(name);
+    return w == null || w.getStatus() == null ? null : w.getStatus().conditions;
   }
 
   private static Optional<Condition> condition(java.util.List<Condition> conditions, String type) {
