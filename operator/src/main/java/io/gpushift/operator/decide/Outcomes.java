@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** One pool's {@link Plan} → an {@link OptionOutcome} per option it considered. Pure; read off the plan, decides nothing. */
+/** One pool's {@link Plan} → an {@link OptionOutcome} per option it considered. Pure: read off the plan, no decision. */
 public final class Outcomes {
 
   private static final String NO_ELIGIBLE_GPU = "no eligible GPU";
@@ -95,7 +95,7 @@ public final class Outcomes {
     };
   }
 
-  /** The validator's "spec.profiles[PRODUCT] is missing" warnings for this option: products of the fleet it cannot mine. */
+  /** The validator's "spec.profiles[PRODUCT] is missing" warnings for this option: fleet products it cannot mine. */
   private static Set<String> missingProfiles(Plan plan, String id) {
     Set<String> missing = new TreeSet<>();
     for (Finding f : plan.findings()) {

@@ -88,7 +88,8 @@ class OperatorBadInputIT extends OperatorItBase {
     // What a kubelet reports for an image that starts and crashes; kwok leaves a non-Pending pod's status alone.
     patchStatus(stuck, "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}],\"containerStatuses\":"
         + "[{\"name\":\"server\",\"image\":\"x\",\"imageID\":\"\",\"ready\":false,\"restartCount\":5,\"state\":"
-        + "{\"waiting\":{\"reason\":\"CrashLoopBackOff\",\"message\":\"back-off 5m0s restarting failed container\"}}}]}}");
+        + "{\"waiting\":{\"reason\":\"CrashLoopBackOff\",\"message\":\"back-off 5m0s restarting failed container\"}}"
+        + "}]}}");
     await("the workload names the pod and the trouble").atMost(WAIT).until(() -> {
       AIWorkload w = client.resources(AIWorkload.class).withName("llm").get();
       return Conditions.find(w.getStatus().conditions, "Ready").filter(c -> "ReplicaFailing".equals(c.reason)

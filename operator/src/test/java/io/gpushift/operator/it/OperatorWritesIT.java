@@ -41,7 +41,8 @@ class OperatorWritesIT extends OperatorItBase {
   }
 
   /** Runs one shift to quiet and returns writes (Events excluded) per changed object. */
-  private double measure(String name, ChangeCounter changes, Runnable shift, java.util.concurrent.Callable<Boolean> done) {
+  private double measure(String name, ChangeCounter changes, Runnable shift,
+      java.util.concurrent.Callable<Boolean> done) {
     changes.reset();
     int logStart = operator.writeLog.size();
     shift.run();
