@@ -142,6 +142,9 @@ class ChartRbacIT {
     assertThat(sa.can("create", "events.k8s.io", "events", anyNamespace)).isTrue();
     assertThat(sa.can("watch", "gpushift.io", "gpunodepools", "")).isTrue();
     assertThat(sa.canOnSubresource("patch", "gpushift.io", "gpunodepools", "status", "")).isTrue();
+    // The finalizer that lets deleting a pool remove its pods, and giving up our node labels when it goes.
+    assertThat(sa.can("patch", "gpushift.io", "gpunodepools", "")).as("finalizer").isTrue();
+    assertThat(sa.can("patch", "", "nodes", "")).isTrue();
     assertThat(sa.canOnSubresource("patch", "gpushift.io", "aiworkloads", "status", anyNamespace)).isTrue();
     assertThat(sa.canOnSubresource("update", "gpushift.io", "miningpools", "status", anyNamespace)).isTrue();
     assertThat(sa.can("delete", "gpushift.io", "aiworkloads", anyNamespace)).as("never deletes user CRs").isFalse();

@@ -7,6 +7,7 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -106,6 +107,11 @@ public class AIWorkloadSpec {
   @JsonPropertyDescription("Tie-breaker between workloads of equal profit; higher wins. Never outweighs profit. "
       + "Default 0.")
   public Integer priority;
+
+  @Size(max = 32)
+  @JsonPropertyDescription("Names of the GPUNodePools whose GPUs this workload may use. Omit for all pools (a pod "
+      + "template nodeSelector still has to match every node of a pool).")
+  public List<@Pattern(Patterns.OBJECT_NAME) @Size(max = 253) String> nodePools;
 
   /** Whether minReplicas is a promise. */
   public enum Commitment {

@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param explanations one line per move or held move, with its numbers, for Events and logs
  * @param problems     input problems by object, e.g. "ns/etc: profiles[0].watts: missing"
+ * @param outcomes     per option id, its share of this pool's plan (for the MiningPool and AIWorkload statuses)
  */
 public record Decision(Map<String, Map<String, Integer>> gpusByNode, double revenueUsdPerHour, double powerUsdPerHour,
-    List<String> explanations, int moves, int held, List<String> problems) {
+    List<String> explanations, int moves, int held, List<String> problems, Map<String, OptionOutcome> outcomes) {
 
   public double profitUsdPerHour() {
     return revenueUsdPerHour - powerUsdPerHour;

@@ -40,9 +40,7 @@ public final class Gatherer {
     Map<String, List<Pod>> podsByNode = new HashMap<>();
     List<Pod> poolPods = new ArrayList<>();
     for (Pod p : pods) {
-      boolean ours = Keys.MANAGED_BY_VALUE.equals(Pods.label(p, Keys.MANAGED_BY))
-          && poolLabel.equals(Pods.label(p, Keys.POOL));
-      if (ours) {
+      if (Pods.ours(p, poolLabel)) {
         poolPods.add(p);
       }
       String node = Pods.node(p);
@@ -62,7 +60,7 @@ public final class Gatherer {
           int used = onNode.stream().mapToInt(Pods::gpus).sum();
           views.put(name, new NodeView(name, allocatable, used, onNode.size(), labels(n), annotations(n)));
           String product = labels(n).get(Keys.GFD_PRODUCT);
-          if (product == null) {
+          if (product == null || product.isBlank()) { // blank: as useless as absent, and no profile can name it
             problems.add("node " + name + " has no " + Keys.GFD_PRODUCT + " label (is GPU Feature Discovery running?)");
             return;
           }
@@ -78,8 +76,7 @@ public final class Gatherer {
     Map<String, Instant> since = new HashMap<>();
     Map<String, Integer> protectedGpus = new TreeMap<>();
     for (Pod p : onNode) {
-      boolean ours = poolLabel.equals(Pods.label(p, Keys.POOL)) && Pods.controller(p).isPresent();
-      if (!ours) {
+      if (!Pods.ours(p, poolLabel)) {
         foreign += Pods.gpus(p); // someone else's GPU pod: those GPUs are simply not ours to plan
         continue;
       }

@@ -58,6 +58,14 @@ public final class Slim {
     if (p.getStatus() != null) {
       PodStatus status = new PodStatus();
       status.setPhase(p.getStatus().getPhase());
+      // Failed reason and container states: how a stuck replica is reported on its workload (report.PodTrouble).
+      status.setReason(p.getStatus().getReason());
+      status.setMessage(p.getStatus().getMessage());
+      if (p.getStatus().getContainerStatuses() != null) {
+        status.setContainerStatuses(p.getStatus().getContainerStatuses().stream()
+            .map(c -> new io.fabric8.kubernetes.api.model.ContainerStatusBuilder().withName(c.getName())
+                .withState(c.getState()).withRestartCount(c.getRestartCount()).build()).toList());
+      }
       p.setStatus(status);
     }
     return p;

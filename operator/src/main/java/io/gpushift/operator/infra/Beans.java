@@ -8,6 +8,7 @@ import io.gpushift.operator.market.MarketFeeds;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
 import io.gpushift.operator.reconcile.MarketDataHook;
 import io.gpushift.operator.reconcile.MarketSettings;
+import io.gpushift.operator.report.OptionStore;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,13 @@ public class Beans {
     java.util.Set<String> allowed = secretNamespaces.stream().flatMap(s -> java.util.Arrays.stream(s.split(",")))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet());
     return new MarketSettings(allowed, settings.clock());
+  }
+
+  /** The pool loops' outcomes per option, read by the MiningPool and AIWorkload reconcilers for their status. */
+  @Produces
+  @Singleton
+  OptionStore optionStore() {
+    return new OptionStore();
   }
 
   /** The engine, the same the quote calculator and the backtest run. */

@@ -76,6 +76,16 @@ public final class Pods {
         : pod.getMetadata().getOwnerReferences().stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst();
   }
 
+  /**
+   * A pod this operator made for {@code poolLabel}: our labels and a MiningPool/AIWorkload as controller. Labels alone
+   * are not enough: another actor may copy them, and what we do not own we never delete nor count as ours.
+   */
+  public static boolean ours(Pod pod, String poolLabel) {
+    return Keys.MANAGED_BY_VALUE.equals(label(pod, Keys.MANAGED_BY)) && poolLabel.equals(label(pod, Keys.POOL))
+        && controller(pod).filter(o -> o.getApiVersion() != null && o.getApiVersion().startsWith("gpushift.io/")
+        && ("MiningPool".equals(o.getKind()) || "AIWorkload".equals(o.getKind()))).isPresent();
+  }
+
   /** kind/name of the controlling owner, comparable with Owner.key(). */
   public static String ownerKey(Pod pod) {
     return controller(pod).map(o -> o.getKind() + "/" + o.getName()).orElse("");

@@ -36,7 +36,15 @@ public final class Realization {
     Set<String> blocked = NodeGate.apply(desired.nodes().values(), nodes, now, settle, steps, new HashSet<>());
     Map<String, Pod> byName = actual.stream().filter(p -> !Pods.finished(p))
         .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    Set<String> keep = new HashSet<>();
+    // A finished pod of ours holds no GPU but still holds its name: delete it, re-create once it is gone.
+    Set<String> finished = new HashSet<>();
+    actual.stream().filter(Pods::finished).forEach(p -> {
+      if (finished.add(p.getMetadata().getName()) && !Pods.terminating(p)) {
+        steps.deleteNow.add(new Steps.Removal(p, "pod " + p.getStatus().getPhase()
+            + (p.getStatus().getReason() == null ? "" : " (" + p.getStatus().getReason() + ")") + ", replaced"));
+      }
+    });
+    Set<String> keep = new HashSet<>(finished);
     List<DesiredPod> toCreate = new ArrayList<>();
     Map<String, List<DesiredPod>> byOwner = desired.pods().stream()
         .collect(Collectors.groupingBy(d -> d.owner().key(), LinkedHashMap::new, Collectors.toList()));
@@ -66,7 +74,9 @@ public final class Realization {
       List<DesiredPod> toCreate, Steps steps) {
     for (DesiredPod want : group) {
       Pod live = byName.get(want.name());
-      if (live == null) {
+      if (live == null && keep.contains(want.name())) {
+        steps.waiting.add(want.name() + ": waiting for the finished pod of that name to go");
+      } else if (live == null) {
         toCreate.add(want);
       } else if (Pods.terminating(live)) {
         keep.add(want.name());
@@ -97,7 +107,7 @@ public final class Realization {
     mine.forEach(p -> keep.add(p.getMetadata().getName()));
     int missing = group.size() - mine.size();
     for (DesiredPod want : group) {
-      if (missing > 0 && !byName.containsKey(want.name())) {
+      if (missing > 0 && !byName.containsKey(want.name()) && !keep.contains(want.name())) {
         toCreate.add(want);
         missing--;
       }

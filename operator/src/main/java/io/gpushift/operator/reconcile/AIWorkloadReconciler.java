@@ -11,6 +11,9 @@ import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.decide.Translate;
+import io.gpushift.operator.report.AiReport;
+import io.gpushift.operator.report.OptionStore;
+import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,20 +27,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** An AIWorkload's own status: validity (Ready=False naming the field), running replicas and their GPUs. */
+/**
+ * An AIWorkload's own status: validity (Ready=False naming the field), running replicas and their GPUs, and what the pool
+ * loops' plans give it (from the {@link OptionStore}, see {@link AiReport}): desired replicas, economics, Admitted and
+ * Preempted. The pool loops never write this object, so it has one status writer.
+ */
 @ControllerConfiguration(name = "aiworkload", fieldManager = Keys.FIELD_MANAGER)
 public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
 
   private final MarketDataHook market;
+  private final OptionStore store;
 
   @jakarta.inject.Inject
-  public AIWorkloadReconciler(MarketDataHook market) {
+  public AIWorkloadReconciler(MarketDataHook market, OptionStore store) {
     this.market = market;
+    this.store = store;
   }
 
   @Override
   public List<EventSource<?, AIWorkload>> prepareEventSources(EventSourceContext<AIWorkload> context) {
-    return market.withFeedEvents(context, OwnedPods.source(context, AIWorkload.class));
+    List<EventSource<?, AIWorkload>> sources = new ArrayList<>(OwnedPods.source(context, AIWorkload.class));
+    sources.add(OutcomeEvents.source(store, true));
+    return market.withFeedEvents(context, sources);
   }
 
   @Override
@@ -57,14 +68,9 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     s.observedGeneration = w.getMetadata().getGeneration();
     s.runningReplicas = (int) pods.stream().filter(OwnedPods::running).count();
     s.gpus = OwnedPods.runningGpus(pods);
-    if (old != null) {
-      s.desiredReplicas = old.desiredReplicas;
-      s.revenueUsdPerHour = old.revenueUsdPerHour;
-      s.powerCostUsdPerHour = old.powerCostUsdPerHour;
-      s.profitUsdPerHour = old.profitUsdPerHour;
-    }
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, OwnedPods.ready(w, errors, pods), Instant.now());
+    Conditions.set(s.conditions, AiReport.ready(w, errors, pods, store), Instant.now());
+    AiReport.fill(s, w, store, old, Instant.now());
     s.marketData = market.report(w, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
       return UpdateControl.noUpdate();

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which AIWorkloads a pool may run. A workload whose pod template carries a nodeSelector only runs where it matches;
+ * Which MiningPools and AIWorkloads a pool may run: those whose spec.nodePools allows it and, for AIWorkloads, whose
+ * template fits. A workload whose pod template carries a nodeSelector only runs where it matches;
  * until the planner can take per-node eligibility, a pool considers such a workload only when every one of its nodes
  * matches, so no replica is ever placed on a node its own selector refuses (it would stay Pending forever).
  */
 final class Eligibility {
 
   private Eligibility() {
+  }
+
+  /** spec.nodePools of a MiningPool or AIWorkload: empty or absent means every pool. */
+  static boolean allowedIn(List<String> nodePools, String pool) {
+    return nodePools == null || nodePools.isEmpty() || nodePools.contains(pool);
   }
 
   static boolean fitsEveryNode(AIWorkload w, List<Node> poolNodes) {

@@ -13,6 +13,7 @@ import io.gpushift.operator.Keys;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.Decision;
+import io.gpushift.operator.decide.Outcomes;
 import io.gpushift.operator.decide.PlanMapper;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.gather.Gathered;
@@ -22,8 +23,11 @@ import io.gpushift.operator.model.DesiredState;
 import io.gpushift.operator.realize.EventRecorder;
 import io.gpushift.operator.realize.Realizer;
 import io.gpushift.operator.realize.Steps;
+import io.gpushift.operator.report.OptionStore;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -43,21 +47,23 @@ import java.util.stream.Collectors;
  * report. Thin by design: every step lives in its own package and is unit-tested there.
  */
 @ControllerConfiguration(name = "gpunodepool", fieldManager = Keys.FIELD_MANAGER)
-public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
+public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<GPUNodePool> {
 
   private final Decider decider;
   private final GpuShiftMetrics metrics;
   private final OperatorSettings settings;
   private final MarketDataHook market;
+  private final OptionStore store;
   private final PriorityClasses priorityClasses = new PriorityClasses();
 
   @jakarta.inject.Inject
   public GPUNodePoolReconciler(Decider decider, GpuShiftMetrics metrics, OperatorSettings settings,
-      MarketDataHook market) {
+      MarketDataHook market, OptionStore store) {
     this.decider = decider;
     this.metrics = metrics;
     this.settings = settings;
     this.market = market;
+    this.store = store;
   }
 
   @Override
@@ -75,13 +81,14 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     List<Node> nodes = cache(context, Node.class);
     List<Pod> pods = cache(context, Pod.class);
     Map<String, MiningPool> mining = cache(context, MiningPool.class).stream()
-        .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null && (m.getSpec().nodePools == null || m.getSpec().nodePools.isEmpty()
-            || m.getSpec().nodePools.contains(name)))
+        .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null
+            && Eligibility.allowedIn(m.getSpec().nodePools, name))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     Gathered gathered = Gatherer.gather(name, pool.getSpec().nodeSelector, nodes, pods);
     List<Node> poolNodes = nodes.stream().filter(n -> gathered.views().containsKey(n.getMetadata().getName())).toList();
     Map<String, AIWorkload> ai = cache(context, AIWorkload.class).stream()
-        .filter(w -> w.getSpec() != null && w.getMetadata().getDeletionTimestamp() == null)
+        .filter(w -> w.getSpec() != null && w.getMetadata().getDeletionTimestamp() == null
+            && Eligibility.allowedIn(w.getSpec().nodePools, name))
         .filter(w -> Eligibility.fitsEveryNode(w, poolNodes))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     List<String> problems = new ArrayList<>(gathered.problems());
@@ -110,6 +117,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
             settings.clock()).realize(desired, gathered.poolPods(), gathered.views(), settings.settle());
         metrics.switched(name, "plan", steps.create.size());
       }
+      store.publish(name, mode == Policy.Mode.Auto ? decision.outcomes() : Outcomes.unapplied(decision.outcomes()));
       metrics.economics(name, decision.revenueUsdPerHour(), decision.powerUsdPerHour(), decision.profitUsdPerHour());
     }
     GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,
@@ -120,6 +128,14 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool> {
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()
         : UpdateControl.patchStatus(fresh(pool, status));
     return control.rescheduleAfter(next(steps, now));
+  }
+
+  /** Deleting a pool removes our pods from it and releases our node labels; see {@link PoolTeardown}. */
+  @Override
+  public DeleteControl cleanup(GPUNodePool pool, Context<GPUNodePool> context) {
+    PoolTeardown.run(context.getClient(), pool.getMetadata().getName(), pool.getSpec() == null ? null
+        : pool.getSpec().nodeSelector, cache(context, Pod.class), cache(context, Node.class), store);
+    return DeleteControl.defaultDelete();
   }
 
   /** Only the status, on an object with nothing else: server-side apply then owns exactly the status fields. */

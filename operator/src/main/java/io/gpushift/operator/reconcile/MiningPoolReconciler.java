@@ -11,6 +11,9 @@ import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.decide.Translate;
+import io.gpushift.operator.report.MiningReport;
+import io.gpushift.operator.report.OptionStore;
+import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,22 +27,27 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A MiningPool's own status: is it valid (Ready=False naming the field when not) and how many GPUs mine for it. Where
- * its GPUs come from is the pool loop's business; this only observes the pods, so the two never write the same object.
+ * A MiningPool's own status: is it valid (Ready=False naming the field when not), how many GPUs mine for it, and what
+ * the pool loops' plans give it and earn (read from the {@link OptionStore}, see {@link MiningReport}). The pool loops
+ * never write this object, so it has one status writer.
  */
 @ControllerConfiguration(name = "miningpool", fieldManager = Keys.FIELD_MANAGER)
 public class MiningPoolReconciler implements Reconciler<MiningPool> {
 
   private final MarketDataHook market;
+  private final OptionStore store;
 
   @jakarta.inject.Inject
-  public MiningPoolReconciler(MarketDataHook market) {
+  public MiningPoolReconciler(MarketDataHook market, OptionStore store) {
     this.market = market;
+    this.store = store;
   }
 
   @Override
   public List<EventSource<?, MiningPool>> prepareEventSources(EventSourceContext<MiningPool> context) {
-    return market.withFeedEvents(context, OwnedPods.source(context, MiningPool.class));
+    List<EventSource<?, MiningPool>> sources = new ArrayList<>(OwnedPods.source(context, MiningPool.class));
+    sources.add(OutcomeEvents.source(store, false));
+    return market.withFeedEvents(context, sources);
   }
 
   @Override
@@ -54,15 +62,9 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     MiningPoolStatus s = new MiningPoolStatus();
     s.observedGeneration = mp.getMetadata().getGeneration();
     s.gpus = OwnedPods.runningGpus(pods);
-    if (old != null) { // economics are the pool loop's to report; keep what is there
-      s.expectedHashrate = old.expectedHashrate;
-      s.revenueUsdPerHour = old.revenueUsdPerHour;
-      s.powerCostUsdPerHour = old.powerCostUsdPerHour;
-      s.profitUsdPerHour = old.profitUsdPerHour;
-      s.profitUsdPerGpuHour = old.profitUsdPerGpuHour;
-    }
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, OwnedPods.ready(mp, errors, pods), Instant.now());
+    Conditions.set(s.conditions, MiningReport.ready(mp, errors, pods, store), Instant.now());
+    MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
     s.marketData = market.report(mp, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
       return UpdateControl.noUpdate();

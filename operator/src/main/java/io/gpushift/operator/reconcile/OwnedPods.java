@@ -18,32 +18,32 @@ import java.util.Collection;
 import java.util.List;
 
 /** Shared by the MiningPool and AIWorkload reconcilers: their pods, and a Ready condition from validation and pods. */
-final class OwnedPods {
+public final class OwnedPods {
 
   private OwnedPods() {
   }
 
-  static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
+  public static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
     // Only this owner kind's pods (miners or AI replicas): each controller's cache then holds its own share, not a
     // second copy of every pod the operator made (the scale benchmark found the heap full at 1,000 nodes).
     String kind = MiningPool.class.equals(owner) ? "miner" : "ai";
     return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, owner)
         .withLabelSelector(Keys.MANAGED_BY + "=" + Keys.MANAGED_BY_VALUE + "," + Keys.KIND + "=" + kind)
-        .withItemStore(Slim.store(Slim::pod)) // phase, GPUs and owner are all these reconcilers read
+        .withItemStore(Slim.store(Slim::pod)) // phase, container states, GPUs and owner: what these reconcilers read
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(owner))
         .build(), context));
   }
 
-  static int runningGpus(Collection<Pod> pods) {
+  public static int runningGpus(Collection<Pod> pods) {
     return pods.stream().filter(OwnedPods::running).mapToInt(Pods::gpus).sum();
   }
 
-  static boolean running(Pod p) {
+  public static boolean running(Pod p) {
     return !Pods.terminating(p) && p.getStatus() != null && "Running".equals(p.getStatus().getPhase());
   }
 
   /** Ready=False naming the first invalid field; else True when every pod runs, False while some are starting. */
-  static Condition ready(HasMetadata owner, List<Finding> errors, Collection<Pod> pods) {
+  public static Condition ready(HasMetadata owner, List<Finding> errors, Collection<Pod> pods) {
     Condition c = new Condition();
     c.type = "Ready";
     c.observedGeneration = owner.getMetadata().getGeneration();

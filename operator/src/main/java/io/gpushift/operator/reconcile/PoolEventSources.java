@@ -61,7 +61,8 @@ final class PoolEventSources {
         .build(), context);
     var ai = new InformerEventSource<>(InformerEventSourceConfiguration.from(AIWorkload.class, GPUNodePool.class)
         .withWatchAllNamespaces()
-        .withSecondaryToPrimaryMapper((AIWorkload w) -> allowed(pools, null))
+        .withSecondaryToPrimaryMapper((AIWorkload w) -> allowed(pools, w.getSpec() == null ? null
+            : w.getSpec().nodePools))
         .build(), context);
     return List.of(nodes, pods, mining, ai);
   }

@@ -73,6 +73,13 @@ final class Crs {
 
   static AIWorkload ai(KubernetesClient client, String name, String commitment, int min, int max, int gpusPerReplica,
       double usdPerGpuHour, int graceSeconds) {
+    return client.resource(aiUnsaved(client, name, commitment, min, max, gpusPerReplica, usdPerGpuHour, graceSeconds))
+        .create();
+  }
+
+  /** The AIWorkload {@link #ai} would create, not yet created, for a test to add fields first. */
+  static AIWorkload aiUnsaved(KubernetesClient client, String name, String commitment, int min, int max,
+      int gpusPerReplica, double usdPerGpuHour, int graceSeconds) {
     String yaml = """
         apiVersion: gpushift.io/v1alpha1
         kind: AIWorkload
@@ -97,7 +104,7 @@ final class Crs {
           startupSeconds: 10
         """.formatted(name, name, LocalCluster.DEDICATED_KEY, client.getNamespace(), gpusPerReplica, min, max, H100,
         usdPerGpuHour, commitment, graceSeconds);
-    return client.resource(parse(client, yaml, AIWorkload.class)).create();
+    return parse(client, yaml, AIWorkload.class);
   }
 
   static <T> T parse(KubernetesClient client, String yaml, Class<T> type) {

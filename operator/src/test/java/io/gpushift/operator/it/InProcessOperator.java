@@ -19,6 +19,7 @@ import io.gpushift.operator.reconcile.MarketFeedReconciler;
 import io.gpushift.operator.reconcile.MarketSettings;
 import io.gpushift.operator.reconcile.GPUNodePoolReconciler;
 import io.gpushift.operator.reconcile.MiningPoolReconciler;
+import io.gpushift.operator.report.OptionStore;
 import io.gpushift.testkit.LocalCluster;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,9 +73,10 @@ final class InProcessOperator implements AutoCloseable {
     GpuShiftMetrics metrics = new GpuShiftMetrics(registry);
     feeds = new MarketFeeds(MarketData.create(settings.clock()), settings.clock(), metrics, Duration.ofMillis(200));
     MarketDataHook market = new MarketDataHook(feeds, settings.clock());
-    operator.register(new GPUNodePoolReconciler(decider, metrics, settings, market));
-    operator.register(new MiningPoolReconciler(market));
-    operator.register(new AIWorkloadReconciler(market));
+    OptionStore store = new OptionStore();
+    operator.register(new GPUNodePoolReconciler(decider, metrics, settings, market, store));
+    operator.register(new MiningPoolReconciler(market, store));
+    operator.register(new AIWorkloadReconciler(market, store));
     operator.register(new MarketFeedReconciler(feeds, new MarketSettings(Set.of(), settings.clock())));
     operator.start();
   }

@@ -35,12 +35,14 @@ abstract class OperatorItBase {
     operator = InProcessOperator.start(cluster);
   }
 
+  /** The pool goes first, while the operator still runs to release its finalizer (and remove our pods). */
   @AfterEach
   void stop() {
+    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).delete();
     if (operator != null) {
+      await("pool deleted").atMost(WAIT).until(() -> pool() == null);
       operator.close();
     }
-    cluster.adminClient().resources(GPUNodePool.class).withName(cluster.namespace()).delete();
   }
 
   void awaitRunning(String what, Predicate<Pod> filter, int count) {

@@ -64,6 +64,24 @@ class RealizationTest {
   }
 
   @Test
+  void aFailedReplicaIsDeletedAndReplacedOnlyOnceItsNameIsFree() {
+    DesiredPod want = replica(LLM, "a-01", 0, 8, false, 60);
+    Pod failed = running(want);
+    failed.getStatus().setPhase("Failed");
+    failed.getStatus().setReason("StartError");
+    var state = state(List.of(want), use("a-01", NodeUse.AI));
+    var nodes = nodes(node("a-01", 8, 0, 0, Map.of(Keys.USE, "ai")));
+
+    Steps first = Realization.plan(state, List.of(failed), nodes, NOW, SETTLE);
+    assertThat(first.deleteNow).extracting(Steps.Removal::reason).containsExactly("pod Failed (StartError), replaced");
+    assertThat(first.create).isEmpty(); // the name is still taken: a create now would only get a 409
+    assertThat(first.waiting).anyMatch(w -> w.contains("finished pod"));
+
+    Steps after = Realization.plan(state, List.of(), nodes, NOW, SETTLE);
+    assertThat(after.create).extracting(p -> p.getMetadata().getName()).containsExactly(want.name());
+  }
+
+  @Test
   void changedGpuCountRecreatesTheMiner() {
     Pod old = running(miner("a-01", 8));
     Steps steps = Realization.plan(state(List.of(miner("a-01", 4)), use("a-01", NodeUse.MINING)), List.of(old),
