@@ -39,6 +39,8 @@ type controlPlane struct {
 	components []*component // in start order
 	clientset  kubernetes.Interface
 	kubeconfig string
+	ports      ports
+	failures   chan *component // components that exited without being asked to (see restart.go)
 }
 
 type ports struct{ etcd, etcdPeer, apiserver, kcm, scheduler, kwok int }
@@ -81,12 +83,30 @@ func (cp *controlPlane) path(parts ...string) string {
 
 func (cp *controlPlane) bin(name string) string { return filepath.Join(cp.opt.binDir, name) }
 
+// start launches a component, or replaces the one of that name (a restart keeps its place in the stop order).
 func (cp *controlPlane) start(name string, args ...string) (*component, error) {
 	c, err := start(name, cp.bin(name), args, cp.path("logs"), cp.path("pids"))
 	if err != nil {
 		return nil, err
 	}
-	cp.components = append(cp.components, c)
+	replaced := false
+	for i, old := range cp.components {
+		if old.name == name {
+			cp.components[i], replaced = c, true
+		}
+	}
+	if !replaced {
+		cp.components = append(cp.components, c)
+	}
+	if cp.failures == nil {
+		cp.failures = make(chan *component, 16)
+	}
+	go func() {
+		<-c.exited
+		if !c.stopping.Load() {
+			cp.failures <- c
+		}
+	}()
 	cp.logger.Printf("started %s (pid %d), log %s", name, c.cmd.Process.Pid, c.logPath)
 	return c, nil
 }
@@ -118,6 +138,7 @@ func (cp *controlPlane) up(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	cp.ports = p
 	server := fmt.Sprintf("https://127.0.0.1:%d", p.apiserver)
 	for _, cn := range clientUsers {
 		if err := writeKubeconfig(cp.path("kubeconfigs", cn), server, cp.pki, cn); err != nil {
@@ -371,17 +392,14 @@ func httpGet(hc *http.Client, url string) (string, error) {
 func (cp *controlPlane) stopAll() {
 	for i := len(cp.components) - 1; i >= 0; i-- {
 		c := cp.components[i]
+		c.stopping.Store(true)
 		c.stop(5 * time.Second)
 		_ = os.Remove(filepath.Join(cp.path("pids"), c.name+".pid"))
 	}
 	cp.components = nil
 }
 
-// exited returns a channel that receives the first component that exits.
+// exited returns a channel that receives every component that exits unasked (a restart's stop is asked).
 func (cp *controlPlane) exited() <-chan *component {
-	ch := make(chan *component, len(cp.components))
-	for _, c := range cp.components {
-		go func(c *component) { <-c.exited; ch <- c }(c)
-	}
-	return ch
+	return cp.failures
 }

@@ -4,6 +4,7 @@
 //
 //	gpushift-cluster up   --dir DIR [--fleet FILE] [--watch-pid PID] [--detach] ...
 //	gpushift-cluster down --dir DIR
+//	gpushift-cluster restart --dir DIR [--kill] [--down D] COMPONENT
 //
 // `up` runs in the foreground as the supervisor: it prints KUBECONFIG=<path> as its last stdout line once
 // everything is ready and then stays alive as the parent of every component until SIGTERM/SIGINT, until
@@ -21,6 +22,7 @@ func usage() {
   gpushift-cluster up   --dir DIR [--fleet FILE] [--watch-pid PID] [--detach] [--bin-dir DIR]
                         [--device-plugin-configs DIR] [--apiserver-port N] [--timeout 120s]
   gpushift-cluster down --dir DIR [--timeout 30s]
+  gpushift-cluster restart --dir DIR [--kill] [--down 2s] COMPONENT   (fault injection: stop one component, start it again)
   gpushift-cluster device-plugin-sim --kubeconfig FILE --device-plugin-configs DIR   (against any cluster)
 `)
 	os.Exit(2)
@@ -36,6 +38,8 @@ func main() {
 		err = cmdUp(os.Args[2:])
 	case "down":
 		err = cmdDown(os.Args[2:])
+	case "restart":
+		err = cmdRestart(os.Args[2:])
 	case "device-plugin-sim":
 		err = cmdDevicePluginSim(os.Args[2:])
 	default:

@@ -13,16 +13,18 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
 
 type component struct {
-	name    string
-	cmd     *exec.Cmd
-	logPath string
-	exited  chan struct{} // closed when the process has exited
-	err     error         // exit status, valid after exited is closed
+	name     string
+	cmd      *exec.Cmd
+	logPath  string
+	exited   chan struct{} // closed when the process has exited
+	err      error         // exit status, valid after exited is closed
+	stopping atomic.Bool   // set before an asked-for stop, so its exit is not reported as a failure
 }
 
 // spawnRequests is served by one goroutine locked to one OS thread: Linux sends Pdeathsig when the *thread*

@@ -150,13 +150,21 @@ func supervise(opt options, watchPid int) error {
 		_ = syscall.Dup2(int(devnull.Fd()), 1)
 	}
 
+	restarts := make(chan os.Signal, 1)
+	signal.Notify(restarts, syscall.SIGUSR1)
 	var result error
-	select {
-	case <-ctx.Done():
-		logger.Printf("stopping: %s", <-stopReason)
-	case c := <-cp.exited():
-		result = c.describeFailure(fmt.Sprintf("exited unexpectedly (%v); stopping the whole control plane", c.err))
-		logger.Print(result)
+	for running := true; running; {
+		select {
+		case <-ctx.Done():
+			logger.Printf("stopping: %s", <-stopReason)
+			running = false
+		case c := <-cp.exited():
+			result = c.describeFailure(fmt.Sprintf("exited unexpectedly (%v); stopping the whole control plane", c.err))
+			logger.Print(result)
+			running = false
+		case <-restarts:
+			cp.serveRestart(ctx)
+		}
 	}
 	cancel()
 	// A stopped cluster must not leave a kubeconfig that looks usable.

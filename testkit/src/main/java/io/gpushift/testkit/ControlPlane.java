@@ -146,6 +146,17 @@ final class ControlPlane implements AutoCloseable {
     KubernetesClient admin() { return admin; }
     boolean external() { return supervisor == null; }
 
+    /**
+     * Fault injection: the supervisor stops one component (SIGKILL when {@code kill}), keeps it down for {@code down},
+     * starts it again on the same ports and data, and returns once it is ready again.
+     */
+    void restart(String component, boolean kill, Duration down) {
+        if (supervisor == null) {
+            throw new UnsupportedOperationException("cannot restart " + component + " of an existing cluster (" + EXTERNAL_KUBECONFIG_ENV + ")");
+        }
+        ComponentRestart.run(binDir, stateDir, component, kill, down);
+    }
+
     /** SIGTERM to the supervisor, which stops every component and waits for them; then the state is removed. */
     @Override
     public synchronized void close() {

@@ -47,6 +47,16 @@ public final class LocalCluster {
     public boolean isExternal() { return controlPlane.external(); }
 
     /**
+     * Fault injection: stops one component of the local control plane ({@code etcd}, {@code kube-apiserver},
+     * {@code kube-controller-manager}, {@code kube-scheduler}, {@code kwok}; SIGKILL when {@code kill}), keeps it down
+     * for {@code down} and starts it again with the same ports and data; returns once it is ready. Shared by every test
+     * of the JVM, so a test that uses it must leave the component running (this method does).
+     */
+    public void restartComponent(String component, boolean kill, Duration down) {
+        controlPlane.restart(component, kill, down);
+    }
+
+    /**
      * Creates {@code count} kwok-managed fake GPU nodes that only this test uses: labelled and tainted
      * {@value #DEDICATED_KEY}={@link #namespace()}:NoSchedule, so other tests' pods never land there and this
      * test's pods need {@link #dedicatedToleration()} plus a node selector on {@link #dedicatedNodeSelector()}.

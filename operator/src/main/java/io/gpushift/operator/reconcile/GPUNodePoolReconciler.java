@@ -156,6 +156,9 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
   }
 
   private void reportGpus(String pool, GPUNodePoolStatus status) {
+    if (status.gpusByProduct == null) {
+      return;
+    }
     status.gpusByProduct.forEach((model, c) -> {
       metrics.gpus(pool, "mining", model, c.mining);
       metrics.gpus(pool, "ai", model, c.ai);

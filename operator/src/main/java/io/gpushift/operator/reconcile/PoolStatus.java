@@ -42,7 +42,9 @@ final class PoolStatus {
       c[2] += Math.max(0, n.gpuCount() - n.assignedGpus());
     }
     int[] total = new int[3];
-    s.gpusByProduct = new TreeMap<>();
+    // Omitted when empty: server-side apply turns an applied `{}` that replaces our own entries into null, which
+    // the schema rejects, so a pool whose nodes all vanished could never report it (found by ClusterFaultsIT).
+    s.gpusByProduct = byProduct.isEmpty() ? null : new TreeMap<>();
     byProduct.forEach((k, c) -> {
       s.gpusByProduct.put(k, new GpuCounts(c[0], c[1], c[2]));
       for (int i = 0; i < 3; i++) {
