@@ -24,7 +24,8 @@ public final class EngineDecider implements Decider {
     List<String> explanations = new ArrayList<>();
     Citations citations = new Citations(snapshot);
     // The feed-backed figures a move was decided on follow it (value, source, age).
-    plan.changes().forEach(c -> explanations.add(c.node() + ": " + c.message() + citations.of(c.from(), c.to())));
+    // A change's message already starts with its node's name (engine Explainer); held moves' messages do not.
+    plan.changes().forEach(c -> explanations.add(c.message() + citations.of(c.from(), c.to())));
     plan.held().forEach(h -> explanations.add(h.node() + ": " + h.message()));
     plan.unmet().forEach(u -> explanations.add(u.option() + ": " + u.reason()));
     List<String> problems = plan.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR)

@@ -162,10 +162,12 @@ public class Realizer {
     };
     Map<String, String> reasons = new LinkedHashMap<>();
     desired.pods().forEach(d -> reasons.put(d.name(), d.reason()));
-    steps.create.forEach(p -> line.apply(p).append("placed ").append(p.getMetadata().getName()).append(" (")
-        .append(Pods.gpus(p)).append(" GPU on ").append(Pods.node(p)).append(": ")
-        .append(reasons.getOrDefault(p.getMetadata().getName(), "plan of GPUNodePool " + desired.pool()))
-        .append("); "));
+    steps.create.forEach(p -> {
+      String why = reasons.getOrDefault(p.getMetadata().getName(), "plan of GPUNodePool " + desired.pool());
+      String node = Pods.node(p);
+      line.apply(p).append("placed ").append(p.getMetadata().getName()).append(" (").append(Pods.gpus(p))
+          .append(" GPU on ").append(why.startsWith(node + ": ") ? why : node + ": " + why).append("); ");
+    });
     steps.deleteNow.forEach(r -> line.apply(r.pod()).append("removed ").append(r.pod().getMetadata().getName())
         .append(" (").append(r.reason()).append("); "));
     byOwner.forEach((key, text) -> {
