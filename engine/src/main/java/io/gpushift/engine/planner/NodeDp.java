@@ -44,11 +44,7 @@ final class NodeDp {
      */
     Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best) {
         int n = c.opt.length;
-        if (items.length < n) {
-            items = new int[n];
-            picked = new boolean[n];
-            unitValue = new double[n];
-        }
+        ensureCapacity(n);
         int count = 0;
         for (int e : c.currentEntries()) items[count++] = e;
         for (int k = 1; k < best.length; k++) if (best[k] >= 0) items[count++] = best[k];
@@ -169,14 +165,19 @@ final class NodeDp {
         return roomBuf;
     }
 
-    /** Idle, current uses, guaranteed options still short, and per size the best others until they could fill the node. */
-    private int selectItems(NodeClass c, double[] price, int[] rem, int[] room) {
-        int n = c.opt.length;
+    /** Grows the scratch arrays shared by the solves to hold {@code n} entries. */
+    private void ensureCapacity(int n) {
         if (items.length < n) {
             items = new int[n];
             picked = new boolean[n];
             unitValue = new double[n];
         }
+    }
+
+    /** Idle, current uses, guaranteed options still short, and per size the best others until they could fill the node. */
+    private int selectItems(NodeClass c, double[] price, int[] rem, int[] room) {
+        int n = c.opt.length;
+        ensureCapacity(n);
         int count = 0;
         double[] base = c.unitBase(p);
         for (int e = 0; e < n; e++) {

@@ -163,33 +163,29 @@ public final class Planner {
             moved += Math.max(0, gp - c.cur[e]);
             if (c.pin != null && c.pin.equals(p.optionId(c.opt[e]))) pin += gp * Problem.PIN_BONUS;
         }
-        Node n = c.nodes.get(0);
         double[] money = new double[2];
-        int used = 0;
-        for (var en : g.entrySet()) {
-            used += en.getValue();
-            LedgerEntry le = now.get(n.pool(), n.gpuProduct(), en.getKey());
-            if (le != null) {
-                money[0] += en.getValue() * le.revenueUsdPerGpuHour();
-                money[1] += en.getValue() * le.powerUsdPerGpuHour();
-            }
-        }
-        LedgerEntry idle = now.get(n.pool(), n.gpuProduct(), LedgerEntry.IDLE);
-        if (idle != null) money[1] += Math.max(0, n.gpuCount() - used) * idle.powerUsdPerGpuHour();
+        addMoney(c.nodes.get(0), g, now, money);
         Map<String, Integer> gpus = java.util.Collections.unmodifiableMap(g);
         return new NodeTemplate(u, gpus, !g.equals(cur), moved, pin, a.movedOf(c, u), money[0], money[1]);
     }
 
     private static void tally(Problem p, Node n, Map<String, Integer> gpus, Ledger now, double[] money,
                               Map<String, List<String>> replicaNodes, Map<String, Integer> perOption) {
-        int used = 0;
         for (var en : gpus.entrySet()) {
-            used += en.getValue();
             perOption.merge(en.getKey(), en.getValue(), Integer::sum);
             Integer o = p.optionIndex.get(en.getKey());
             if (o != null && p.option(o) instanceof AiOption)
                 for (int r = 0; r < en.getValue() / p.unitGpus[o]; r++)
                     replicaNodes.computeIfAbsent(en.getKey(), k -> new ArrayList<>()).add(n.name());
+        }
+        addMoney(n, gpus, now, money);
+    }
+
+    /** Adds a node's revenue ({@code money[0]}) and power, its idle GPUs' included ({@code money[1]}), at {@code now}. */
+    private static void addMoney(Node n, Map<String, Integer> gpus, Ledger now, double[] money) {
+        int used = 0;
+        for (var en : gpus.entrySet()) {
+            used += en.getValue();
             LedgerEntry le = now.get(n.pool(), n.gpuProduct(), en.getKey());
             if (le != null) {
                 money[0] += en.getValue() * le.revenueUsdPerGpuHour();
