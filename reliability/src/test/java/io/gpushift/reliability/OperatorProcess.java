@@ -1,5 +1,6 @@
 package io.gpushift.reliability;
 
+import io.gpushift.testkit.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Starts one replica; replicas sharing {@code leaseNamespace} elect one leader between them. */
   static OperatorProcess start(Path kubeconfig, String leaseNamespace, String identity) {
-    Path jar = repoRoot().resolve("operator/target/quarkus-app/quarkus-run.jar");
+    Path jar = RepoRoot.find().resolve("operator/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: package the operator first (./mvnw -pl operator -am package)");
     }
@@ -116,14 +117,5 @@ final class OperatorProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static Path repoRoot() {
-    for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("gpushift"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no repository root (./gpushift) above " + System.getProperty("user.dir"));
   }
 }

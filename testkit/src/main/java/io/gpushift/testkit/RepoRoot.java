@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository root: the nearest directory at or above {@code user.dir} that contains {@code localcluster/}. */
-final class RepoRoot {
+public final class RepoRoot {
     private RepoRoot() {
     }
 
-    static Path find() {
+    public static Path find() {
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = start; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("localcluster/build.sh"))) {
