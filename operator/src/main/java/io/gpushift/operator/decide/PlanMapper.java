@@ -64,7 +64,13 @@ public final class PlanMapper {
             nodeUse)));
       }
     });
-    return new DesiredState(poolName, pods, nodes);
+    Map<String, Integer> graces = new LinkedHashMap<>();
+    ai.values().forEach(w -> graces.put(w.getMetadata().getNamespace() + "/" + owner(w).key(), grace(w.getSpec())));
+    return new DesiredState(poolName, pods, nodes, graces);
+  }
+
+  private static int grace(AIWorkloadSpec s) {
+    return s.checkpointGraceSeconds == null ? 30 : s.checkpointGraceSeconds;
   }
 
   private static void addReplicas(List<DesiredPod> pods, AIWorkload w, String node, int gpus, String why,
@@ -77,7 +83,7 @@ public final class PlanMapper {
     Map<String, String> labels = s.template == null || s.template.getMetadata() == null
         || s.template.getMetadata().getLabels() == null ? Map.of() : s.template.getMetadata().getLabels();
     tolerate(base, nodeTolerations);
-    int grace = s.checkpointGraceSeconds == null ? 30 : s.checkpointGraceSeconds;
+    int grace = grace(s);
     if (base.getTerminationGracePeriodSeconds() == null) {
       base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
     }

@@ -91,6 +91,11 @@ public final class Pods {
     return controller(pod).map(o -> o.getKind() + "/" + o.getName()).orElse("");
   }
 
+  /** namespace/kind/name of the controlling owner: owners of the same name in two namespaces are two workloads. */
+  public static String ownerKeyInNamespace(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + ownerKey(pod);
+  }
+
   public static String label(Pod pod, String key) {
     Map<String, String> labels = pod.getMetadata().getLabels();
     return labels == null ? null : labels.get(key);

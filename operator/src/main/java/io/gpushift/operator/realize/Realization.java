@@ -47,7 +47,8 @@ public final class Realization {
     Set<String> keep = new HashSet<>(finished);
     List<DesiredPod> toCreate = new ArrayList<>();
     Map<String, List<DesiredPod>> byOwner = desired.pods().stream()
-        .collect(Collectors.groupingBy(d -> d.owner().key(), LinkedHashMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(d -> d.namespace() + "/" + d.owner().key(), LinkedHashMap::new,
+            Collectors.toList()));
     for (List<DesiredPod> group : byOwner.values()) {
       if (group.get(0).guaranteed()) {
         matchGuaranteed(desired.pool(), group, byName, keep, toCreate);
@@ -57,7 +58,8 @@ public final class Realization {
     }
     for (Pod pod : byName.values()) {
       if (!keep.contains(pod.getMetadata().getName()) && (!Pods.terminating(pod) || goneNode(pod, nodes))) {
-        Removals.remove(pod, "no longer in the plan", now, nodes, steps);
+        Removals.remove(pod, desired.checkpointGrace().get(Pods.ownerKeyInNamespace(pod)), "no longer in the plan", now,
+            nodes, steps);
       }
     }
     admit(toCreate, desired.pool(), nodes, blocked, byName, steps);
@@ -99,7 +101,8 @@ public final class Realization {
       List<DesiredPod> toCreate) {
     Set<String> wantedNames = group.stream().map(DesiredPod::name).collect(Collectors.toSet());
     List<Pod> mine = byName.values().stream()
-        .filter(p -> Pods.ownerKey(p).equals(group.get(0).owner().key()) && !Pods.terminating(p))
+        .filter(p -> Pods.ownerKey(p).equals(group.get(0).owner().key()) && !Pods.terminating(p)
+            && group.get(0).namespace().equals(p.getMetadata().getNamespace())) // same name, other tenant: not ours
         .filter(p -> sameShape(pool, group, p))
         .sorted(Comparator.comparing((Pod p) -> !wantedNames.contains(p.getMetadata().getName()))
             .thenComparing(p -> p.getMetadata().getName()))

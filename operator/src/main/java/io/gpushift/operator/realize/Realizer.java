@@ -156,7 +156,7 @@ public class Realizer {
     Map<String, StringBuilder> byOwner = new LinkedHashMap<>();
     Map<String, Pod> sample = new LinkedHashMap<>();
     Function<Pod, StringBuilder> line = p -> {
-      String key = p.getMetadata().getNamespace() + "/" + Pods.ownerKey(p);
+      String key = Pods.ownerKeyInNamespace(p);
       sample.putIfAbsent(key, p);
       return byOwner.computeIfAbsent(key, k -> new StringBuilder());
     };

@@ -21,7 +21,9 @@ final class Removals {
   private Removals() {
   }
 
-  static void remove(Pod pod, String reason, Instant now, Map<String, NodeView> nodes, Steps steps) {
+  /** @param workloadGrace the owning workload's current checkpoint grace, or {@code null} once it is gone */
+  static void remove(Pod pod, Integer workloadGrace, String reason, Instant now, Map<String, NodeView> nodes,
+      Steps steps) {
     String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
     if (node != null && !nodes.containsKey(node) && Pods.terminating(pod)) {
       steps.deleteNow.add(new Steps.Removal(pod, "node " + node + " is gone", true)); // stuck terminating: finish it
@@ -39,7 +41,7 @@ final class Removals {
       steps.deleteNow.add(new Steps.Removal(pod, reason)); // nothing to checkpoint: a miner, or a pod not yet running
       return;
     }
-    int grace = graceSeconds(pod);
+    int grace = workloadGrace != null ? workloadGrace : graceSeconds(pod);
     String requested = Pods.annotation(pod, Keys.CHECKPOINT_REQUESTED_AT);
     Instant requestedAt = parse(requested);
     if (grace <= 0) {
@@ -65,7 +67,7 @@ final class Removals {
     try {
       return Integer.parseInt(Pods.annotation(pod, Keys.CHECKPOINT_GRACE_SECONDS));
     } catch (NumberFormatException e) {
-      return 0; // missing or edited by hand: the pod carries no promise of a grace
+      return 0; // missing or garbage, and its workload is gone: nobody is left to promise a grace
     }
   }
 
