@@ -65,8 +65,15 @@ public final class PlanMapper {
       }
     });
     Map<String, Integer> graces = new LinkedHashMap<>();
-    ai.values().forEach(w -> graces.put(w.getMetadata().getNamespace() + "/" + owner(w).key(), grace(w.getSpec())));
-    return new DesiredState(poolName, pods, nodes, graces);
+    Map<String, Integer> contracts = new LinkedHashMap<>();
+    ai.values().forEach(w -> {
+      String key = w.getMetadata().getNamespace() + "/" + owner(w).key();
+      graces.put(key, grace(w.getSpec()));
+      if (w.getSpec().commitment == AIWorkloadSpec.Commitment.Guaranteed && w.getSpec().minReplicas != null) {
+        contracts.put(key, w.getSpec().minReplicas);
+      }
+    });
+    return new DesiredState(poolName, pods, nodes, graces, contracts);
   }
 
   private static int grace(AIWorkloadSpec s) {
@@ -77,6 +84,15 @@ public final class PlanMapper {
       List<Toleration> nodeTolerations) {
     AIWorkloadSpec s = w.getSpec();
     int perReplica = s.gpusPerReplica == null ? 1 : s.gpusPerReplica;
+    for (int i = 0; i < gpus / perReplica; i++) {
+      pods.add(replica(w, node, Names.replica(w.getMetadata().getName(), node, i), why, nodeTolerations));
+    }
+  }
+
+  /** One replica of {@code w} on {@code node}, named {@code name}: also what a live replica is compared with. */
+  public static DesiredPod replica(AIWorkload w, String node, String name, String why,
+      List<Toleration> nodeTolerations) {
+    AIWorkloadSpec s = w.getSpec();
     boolean guaranteed = s.commitment == AIWorkloadSpec.Commitment.Guaranteed;
     PodSpec base = s.template == null || s.template.getSpec() == null ? new PodSpec()
         : Serialization.clone(s.template.getSpec());
@@ -87,11 +103,9 @@ public final class PlanMapper {
     if (base.getTerminationGracePeriodSeconds() == null) {
       base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
     }
-    for (int i = 0; i < gpus / perReplica; i++) {
-      pods.add(new DesiredPod(w.getMetadata().getNamespace(), Names.replica(w.getMetadata().getName(), node, i), node,
-          owner(w), WorkKind.AI, perReplica, guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE,
-          guaranteed, grace, labels, base, why));
-    }
+    return new DesiredPod(w.getMetadata().getNamespace(), name, node, owner(w), WorkKind.AI,
+        s.gpusPerReplica == null ? 1 : s.gpusPerReplica,
+        guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE, guaranteed, grace, labels, base, why);
   }
 
   private static PodSpec tolerate(PodSpec spec, List<Toleration> extra) {

@@ -12,15 +12,18 @@ import java.util.Map;
  * @param checkpointGrace  each AI workload's checkpoint grace in seconds, by {@code namespace/kind/name}, planned
  *                         replicas or not: while the workload exists its value, not a pod's (editable) annotation, is
  *                         the grace a preempted replica gets
+ * @param contracts        each Guaranteed workload's minimum replicas, by {@code namespace/kind/name}: the realizer
+ *                         never lets a contract's running replicas drop below it, not even to replace one
  */
 public record DesiredState(String pool, List<DesiredPod> pods, Map<String, DesiredNode> nodes,
-                           Map<String, Integer> checkpointGrace) {
+                           Map<String, Integer> checkpointGrace, Map<String, Integer> contracts) {
 
   public DesiredState {
     checkpointGrace = checkpointGrace == null ? Map.of() : Map.copyOf(checkpointGrace);
+    contracts = contracts == null ? Map.of() : Map.copyOf(contracts);
   }
 
   public DesiredState(String pool, List<DesiredPod> pods, Map<String, DesiredNode> nodes) {
-    this(pool, pods, nodes, Map.of());
+    this(pool, pods, nodes, Map.of(), Map.of());
   }
 }

@@ -27,6 +27,11 @@ public final class Names {
     return fit(workload + "-" + node + "-" + index, MAX_NAME);
   }
 
+  /** A Guaranteed replica's replacement while the outdated replica still holds {@code name}: suffixed by its hash. */
+  public static String replacement(String name, String specHash) {
+    return fit(name + "-" + specHash.substring(0, 6), MAX_NAME);
+  }
+
   /** A label value: at most 63 characters, so long object names are cut and suffixed with a hash to stay unique. */
   public static String labelValue(String value) {
     return fit(value, MAX_LABEL);

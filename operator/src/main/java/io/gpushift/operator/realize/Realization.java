@@ -34,12 +34,13 @@ public final class Realization {
       Duration settle) {
     Steps steps = new Steps();
     Set<String> blocked = NodeGate.apply(desired.nodes().values(), nodes, now, settle, steps, new HashSet<>());
-    Map<String, Pod> byName = actual.stream().filter(p -> !Pods.finished(p))
-        .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    // Keyed namespace/name: two tenants' workloads of the same name on one node give pods of the same name.
+    Map<String, Pod> byKey = actual.stream().filter(p -> !Pods.finished(p))
+        .collect(Collectors.toMap(Realization::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     // A finished pod of ours holds no GPU but still holds its name: delete it, re-create once it is gone.
     Set<String> finished = new HashSet<>();
     actual.stream().filter(Pods::finished).forEach(p -> {
-      if (finished.add(p.getMetadata().getName()) && !Pods.terminating(p)) {
+      if (finished.add(key(p)) && !Pods.terminating(p)) {
         steps.deleteNow.add(new Steps.Removal(p, "pod " + p.getStatus().getPhase()
             + (p.getStatus().getReason() == null ? "" : " (" + p.getStatus().getReason() + ")") + ", replaced"));
       }
@@ -51,19 +52,28 @@ public final class Realization {
             Collectors.toList()));
     for (List<DesiredPod> group : byOwner.values()) {
       if (group.get(0).guaranteed()) {
-        matchGuaranteed(desired.pool(), group, byName, keep, toCreate);
+        matchGuaranteed(desired.pool(), group, byKey, keep, toCreate);
       } else {
-        matchByName(desired.pool(), group, byName, keep, toCreate, steps);
+        matchByName(desired.pool(), group, byKey, keep, toCreate, steps);
       }
     }
-    for (Pod pod : byName.values()) {
-      if (!keep.contains(pod.getMetadata().getName()) && (!Pods.terminating(pod) || goneNode(pod, nodes))) {
+    Contracts.keepUntilReplaced(desired.contracts(), byKey.values(), nodes, keep, steps);
+    for (Pod pod : byKey.values()) {
+      if (!keep.contains(key(pod)) && (!Pods.terminating(pod) || goneNode(pod, nodes))) {
         Removals.remove(pod, desired.checkpointGrace().get(Pods.ownerKeyInNamespace(pod)), "no longer in the plan", now,
             nodes, steps);
       }
     }
-    admit(toCreate, desired.pool(), nodes, blocked, byName, steps);
+    admit(toCreate, desired.pool(), nodes, blocked, steps);
     return steps;
+  }
+
+  static String key(Pod p) {
+    return p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+  }
+
+  private static String key(DesiredPod d) {
+    return d.namespace() + "/" + d.name();
   }
 
   private static boolean goneNode(Pod pod, Map<String, NodeView> nodes) {
@@ -72,19 +82,19 @@ public final class Realization {
   }
 
   /** Best-effort pods: the plan names them; a live pod with the same name and spec hash is the same pod. */
-  private static void matchByName(String pool, List<DesiredPod> group, Map<String, Pod> byName, Set<String> keep,
+  private static void matchByName(String pool, List<DesiredPod> group, Map<String, Pod> byKey, Set<String> keep,
       List<DesiredPod> toCreate, Steps steps) {
     for (DesiredPod want : group) {
-      Pod live = byName.get(want.name());
-      if (live == null && keep.contains(want.name())) {
+      Pod live = byKey.get(key(want));
+      if (live == null && keep.contains(key(want))) {
         steps.waiting.add(want.name() + ": waiting for the finished pod of that name to go");
       } else if (live == null) {
         toCreate.add(want);
       } else if (Pods.terminating(live)) {
-        keep.add(want.name());
+        keep.add(key(want));
         steps.waiting.add(want.name() + ": waiting for the previous pod of that name to terminate");
       } else if (PodFactory.expectedHash(pool, want).equals(Pods.annotation(live, Keys.SPEC_HASH))) {
-        keep.add(want.name());
+        keep.add(key(want));
         if (Pods.annotation(live, Keys.CHECKPOINT_REQUESTED_AT) != null && !Removals.acknowledged(live)) {
           steps.cancelCheckpoint.add(live); // wanted again before it left: tell the workload to carry on
         }
@@ -96,25 +106,42 @@ public final class Realization {
   /**
    * Guaranteed replicas are counted, not named: any healthy replica of the workload, wherever it runs, fulfils the
    * contract, so a plan that would rather have it elsewhere never moves it. Only replicas above the wanted count leave.
+   * A replacement whose planned name an outdated replica still holds is created beside it under a name of its own
+   * (create-before-delete; {@link Contracts} keeps the old one until the new one runs).
    */
-  private static void matchGuaranteed(String pool, List<DesiredPod> group, Map<String, Pod> byName, Set<String> keep,
+  private static void matchGuaranteed(String pool, List<DesiredPod> group, Map<String, Pod> byKey, Set<String> keep,
       List<DesiredPod> toCreate) {
+    DesiredPod first = group.get(0);
     Set<String> wantedNames = group.stream().map(DesiredPod::name).collect(Collectors.toSet());
-    List<Pod> mine = byName.values().stream()
-        .filter(p -> Pods.ownerKey(p).equals(group.get(0).owner().key()) && !Pods.terminating(p)
-            && group.get(0).namespace().equals(p.getMetadata().getNamespace())) // same name, other tenant: not ours
+    List<Pod> mine = byKey.values().stream()
+        .filter(p -> Pods.ownerKey(p).equals(first.owner().key()) && !Pods.terminating(p)
+            && first.namespace().equals(p.getMetadata().getNamespace()))
         .filter(p -> sameShape(pool, group, p))
         .sorted(Comparator.comparing((Pod p) -> !wantedNames.contains(p.getMetadata().getName()))
             .thenComparing(p -> p.getMetadata().getName()))
         .limit(group.size()).toList();
-    mine.forEach(p -> keep.add(p.getMetadata().getName()));
+    mine.forEach(p -> keep.add(key(p)));
     int missing = group.size() - mine.size();
     for (DesiredPod want : group) {
-      if (missing > 0 && !byName.containsKey(want.name()) && !keep.contains(want.name())) {
+      if (missing <= 0 || keep.contains(key(want))) {
+        continue;
+      }
+      Pod holder = byKey.get(key(want));
+      if (holder == null) {
         toCreate.add(want);
+        missing--;
+      } else if (!Pods.terminating(holder)) {
+        toCreate.add(renamed(pool, want));
         missing--;
       }
     }
+  }
+
+  /** The same replica under a name derived from its spec hash, so the same plan gives the same name every pass. */
+  private static DesiredPod renamed(String pool, DesiredPod d) {
+    String name = Names.replacement(d.name(), PodFactory.expectedHash(pool, d));
+    return new DesiredPod(d.namespace(), name, d.node(), d.owner(), d.kind(), d.gpus(), d.priorityClass(),
+        d.guaranteed(), d.graceSeconds(), d.labels(), d.baseSpec(), d.reason());
   }
 
   /** A replica's hash covers its node selector, so compare it with the hash it would have on the node it is on. */
@@ -128,7 +155,7 @@ public final class Realization {
 
   /** Creates only what fits in GPUs that are free now, so no GPU is ever promised to two pods. */
   private static void admit(List<DesiredPod> toCreate, String pool, Map<String, NodeView> nodes, Set<String> blocked,
-      Map<String, Pod> byName, Steps steps) {
+      Steps steps) {
     Map<String, Integer> taken = new HashMap<>();
     toCreate.sort(Comparator.comparing((DesiredPod d) -> !d.guaranteed())
         .thenComparing(d -> d.kind().ordinal() == 0).thenComparing(DesiredPod::name));

@@ -15,6 +15,7 @@ import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.Decision;
 import io.gpushift.operator.decide.Outcomes;
 import io.gpushift.operator.decide.PlanMapper;
+import io.gpushift.operator.decide.Rollout;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.gather.Gathered;
 import io.gpushift.operator.gather.Gatherer;
@@ -97,7 +98,11 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     Translate translate = market.translate();
     var electricity = translate.pool(pool);
     if (mode != Policy.Mode.Paused) {
-      Snapshot snapshot = new Snapshot(now, gathered.engineNodes(), List.of(MarketDataHook.holdIfStale(electricity)),
+      Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = poolNodes.stream()
+          .collect(Collectors.toMap(n -> n.getMetadata().getName(), PlanMapper::tolerationsFor));
+      var outdated = Rollout.outdated(name, gathered.poolPods(), ai, tolerations);
+      Snapshot snapshot = new Snapshot(now, Rollout.hide(gathered.engineNodes(), outdated),
+          List.of(MarketDataHook.holdIfStale(electricity)),
           mining.values().stream().map(m -> translate.mining(m).option()).toList(),
           ai.values().stream().map(w -> translate.ai(w).option()).toList());
       long engineStarted = System.nanoTime();
@@ -110,8 +115,6 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())
             .map(io.gpushift.engine.model.Node::name).collect(Collectors.toSet());
-        Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = poolNodes.stream()
-            .collect(Collectors.toMap(n -> n.getMetadata().getName(), PlanMapper::tolerationsFor));
         DesiredState desired = PlanMapper.map(pool, decision, mining, ai, frozen, tolerations);
         steps = new Realizer(context.getClient(), new EventRecorder(context.getClient(), settings.clock()),
             settings.clock()).realize(desired, gathered.poolPods(), gathered.views(), settings.settle());
