@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.GPUNodePool;
+import io.gpushift.api.v1alpha1.MarketFeed;
 import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.realize.Pods;
@@ -29,6 +30,11 @@ final class Farm implements AutoCloseable {
   /** The Guaranteed workloads and their minimum replicas. */
   static final java.util.Map<String, Integer> CONTRACTS = java.util.Map.of("contract", 1);
 
+  /**
+   * The feed-priced workload's checkpoint grace: longer than the feed's 4 s maxAge, so data that goes stale at the
+   * start of a shift to mining does so while the preempted replicas are still in their grace.
+   */
+  static final int FEED_FARM_GRACE = 10;
   /** Where the 12 GPUs outside the contract should end up. */
   enum Target { AI, MINING }
 
@@ -43,6 +49,14 @@ final class Farm implements AutoCloseable {
   }
 
   static Farm create(LocalCluster cluster, KubernetesClient client) {
+    return create(cluster, client, null);
+  }
+
+  /**
+   * With {@code feed}, the preemptible workload earns 100 NTX per GPU-hour and the NTX price comes from a MarketFeed
+   * polling that CoinGecko-format server every second (stale after 4 s; a rise counts once three polls agree).
+   */
+  static Farm create(LocalCluster cluster, KubernetesClient client, CoinGeckoServer feed) {
     CrdInstaller.installRepoCrds(cluster.adminClient());
     List<String> nodes = cluster.createDedicatedGpuNodes(2, 8, H100, 81559).stream()
         .map(n -> n.getMetadata().getName()).toList();
@@ -71,12 +85,34 @@ final class Farm implements AutoCloseable {
           warmUpSeconds: 20
           nodePools: [%s]
         """.formatted(H100, cluster.namespace()), false);
-    farm.apply(AIWorkload.class, ai("contract", "Guaranteed", 1, 1, 2.0), false);
-    farm.apply(AIWorkload.class, ai("llm", "Preemptible", 0, 3, MINING_WINS), false);
+    farm.apply(AIWorkload.class, ai("contract", "Guaranteed", 1, 1, usd(2.0), 3), false);
+    if (feed == null) {
+      farm.apply(AIWorkload.class, ai("llm", "Preemptible", 0, 3, usd(MINING_WINS), 3), false);
+    } else {
+      farm.apply(MarketFeed.class, """
+          apiVersion: gpushift.io/v1alpha1
+          kind: MarketFeed
+          metadata: {name: prices}
+          spec:
+            coinGecko: {baseUrl: "%s", ids: [nunet]}
+            refreshInterval: 1s
+            timeout: 1s
+            maxAge: 4s
+            retry: {maxAttempts: 1}
+            smoothing: {window: 3, outliers: None, method: Last, confirmRises: 3}
+          """.formatted(feed.baseUrl()), false);
+      farm.apply(AIWorkload.class, ai("llm", "Preemptible", 0, 3,
+          "revenuePerGpuHour: {value: 100}, currency: NTX, tokenPriceUsd: {feedRef: {name: prices, field: nunet}}",
+          FEED_FARM_GRACE), false);
+    }
     return farm;
   }
 
-  private static String ai(String name, String commitment, int min, int max, double usd) {
+  private static String usd(double perGpuHour) {
+    return "revenuePerGpuHour: {value: " + perGpuHour + "}";
+  }
+
+  private static String ai(String name, String commitment, int min, int max, String revenue, int grace) {
     return """
         apiVersion: gpushift.io/v1alpha1
         kind: AIWorkload
@@ -90,11 +126,11 @@ final class Farm implements AutoCloseable {
           gpusPerReplica: 4
           minReplicas: %d
           maxReplicas: %d
-          profiles: [{gpuProduct: %s, revenuePerGpuHour: {value: %s}, watts: 700}]
+          profiles: [{gpuProduct: %s, %s, watts: 700}]
           commitment: %s
-          checkpointGraceSeconds: 3
+          checkpointGraceSeconds: %d
           startupSeconds: 10
-        """.formatted(name, name, LocalCluster.DEDICATED_KEY, min, max, H100, usd, commitment);
+        """.formatted(name, name, LocalCluster.DEDICATED_KEY, min, max, H100, revenue, commitment, grace);
   }
 
   private <T extends io.fabric8.kubernetes.api.model.HasMetadata> void apply(Class<T> type, String yaml,

@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>a node's pods (Pending and terminating ones included) asking for more GPUs than it has: a GPU promised twice;</li>
  *   <li>a Guaranteed contract running fewer replicas than its minimum once it had them (no test here removes a
  *   contract; a replica may be replaced, create-before-delete);</li>
- *   <li>a preemptible replica deleted without its checkpoint request, or before its grace ran out unacknowledged.</li>
+ *   <li>a preemptible replica deleted without its checkpoint request, or before the grace it was created with ran out
+ *   unacknowledged (an edit of its annotation does not shorten what was promised).</li>
  * </ul>
  * The API server's own timestamps are used where there are some.
  */
@@ -34,6 +35,8 @@ final class Invariants implements AutoCloseable {
   private final Set<String> contractsMet = ConcurrentHashMap.newKeySet();
   private final Map<String, Pod> live = new ConcurrentHashMap<>();
   private final Set<String> preempted = ConcurrentHashMap.newKeySet();
+  /** By uid, the checkpoint grace a replica was first seen with: what it was promised, whatever is edited later. */
+  private final Map<String, String> promisedGrace = new ConcurrentHashMap<>();
   private final Set<String> exemptNodes = ConcurrentHashMap.newKeySet();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final SharedIndexInformer<Pod> informer;
@@ -85,6 +88,10 @@ final class Invariants implements AutoCloseable {
       return;
     }
     live.put(pod.getMetadata().getName(), pod);
+    String grace = Pods.annotation(pod, Keys.CHECKPOINT_GRACE_SECONDS);
+    if (grace != null) {
+      promisedGrace.putIfAbsent(pod.getMetadata().getUid(), grace);
+    }
     if (Pods.terminating(pod)) {
       checkDeletion(pod);
     }
@@ -134,7 +141,7 @@ final class Invariants implements AutoCloseable {
       violations.add("replica " + name + " was deleted without a checkpoint request");
       return;
     }
-    String grace = Pods.annotation(pod, Keys.CHECKPOINT_GRACE_SECONDS);
+    String grace = promisedGrace.get(pod.getMetadata().getUid());
     String deletedAt = pod.getMetadata().getDeletionTimestamp();
     boolean acknowledged = Pods.annotation(pod, Keys.CHECKPOINT_DONE) != null;
     if (grace != null && deletedAt != null && !acknowledged) {
