@@ -55,9 +55,16 @@ class ClusterFaultsIT {
         client.pods().withName(pod.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE),
             "{\"metadata\":{\"annotations\":{\"%s\":\"tampered\"%s}}}".formatted(Keys.SPEC_HASH, grace));
       }
-    }, farm -> await("node use labels restored").atMost(OperatorCrashIT.CONVERGENCE_BOUND)
-        .until(() -> farm.nodes.stream().map(n -> cluster.adminClient().nodes().withName(n).get())
-            .noneMatch(n -> "tampered".equals(n.getMetadata().getLabels().get(Keys.USE)))));
+    }, farm -> {
+      await("node use labels restored").atMost(OperatorCrashIT.CONVERGENCE_BOUND)
+          .until(() -> farm.nodes.stream().map(n -> cluster.adminClient().nodes().withName(n).get())
+              .noneMatch(n -> "tampered".equals(n.getMetadata().getLabels().get(Keys.USE))));
+      // Every pod whose hash was overwritten is replaced (the contract's before its old replica leaves).
+      await("no pod with an overwritten spec hash left").atMost(OperatorCrashIT.CONVERGENCE_BOUND)
+          .until(() -> client.pods().list().getItems().stream()
+              .noneMatch(p -> "tampered".equals(Pods.annotation(p, Keys.SPEC_HASH))));
+      farm.awaitConverged(Target.AI, OperatorCrashIT.CONVERGENCE_BOUND);
+    });
   }
 
   @Test
