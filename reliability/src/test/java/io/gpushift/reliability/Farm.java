@@ -49,27 +49,32 @@ final class Farm implements AutoCloseable {
   }
 
   static Farm create(LocalCluster cluster, KubernetesClient client) {
-    return create(cluster, client, null);
+    return create(cluster, client, null, null);
   }
 
   /**
-   * With {@code feed}, the preemptible workload earns 100 NTX per GPU-hour and the NTX price comes from a MarketFeed
-   * polling that CoinGecko-format server every second (stale after 4 s; a rise counts once three polls agree).
+   * @param token with it, the preemptible workload earns 100 NTX per GPU-hour, priced by the MarketFeed {@code prices}
+   *              polling that server (see {@link FeedServer#marketFeed})
+   * @param power with it, the pool's electricity comes from the MarketFeed {@code power} polling that server
    */
-  static Farm create(LocalCluster cluster, KubernetesClient client, CoinGeckoServer feed) {
+  static Farm create(LocalCluster cluster, KubernetesClient client, FeedServer token, FeedServer power) {
     CrdInstaller.installRepoCrds(cluster.adminClient());
     List<String> nodes = cluster.createDedicatedGpuNodes(2, 8, H100, 81559).stream()
         .map(n -> n.getMetadata().getName()).toList();
     Farm farm = new Farm(cluster, client, nodes);
+    if (power != null) {
+      farm.apply(MarketFeed.class, power.marketFeed("power"), false);
+    }
     farm.apply(GPUNodePool.class, """
         apiVersion: gpushift.io/v1alpha1
         kind: GPUNodePool
         metadata: {name: %s}
         spec:
           nodeSelector: {%s: %s}
-          electricity: {usdPerKWh: 0.10}
+          electricity: %s
           policy: {mode: Auto, minDwell: 0s}
-        """.formatted(cluster.namespace(), LocalCluster.DEDICATED_KEY, cluster.namespace()), true);
+        """.formatted(cluster.namespace(), LocalCluster.DEDICATED_KEY, cluster.namespace(), power == null
+        ? "{usdPerKWh: 0.10}" : "{feedRef: {namespace: NAMESPACE, name: power}}"), true);
     farm.apply(MiningPool.class, """
         apiVersion: gpushift.io/v1alpha1
         kind: MiningPool
@@ -86,21 +91,10 @@ final class Farm implements AutoCloseable {
           nodePools: [%s]
         """.formatted(H100, cluster.namespace()), false);
     farm.apply(AIWorkload.class, ai("contract", "Guaranteed", 1, 1, usd(2.0), 3), false);
-    if (feed == null) {
+    if (token == null) {
       farm.apply(AIWorkload.class, ai("llm", "Preemptible", 0, 3, usd(MINING_WINS), 3), false);
     } else {
-      farm.apply(MarketFeed.class, """
-          apiVersion: gpushift.io/v1alpha1
-          kind: MarketFeed
-          metadata: {name: prices}
-          spec:
-            coinGecko: {baseUrl: "%s", ids: [nunet]}
-            refreshInterval: 1s
-            timeout: 1s
-            maxAge: 4s
-            retry: {maxAttempts: 1}
-            smoothing: {window: 3, outliers: None, method: Last, confirmRises: 3}
-          """.formatted(feed.baseUrl()), false);
+      farm.apply(MarketFeed.class, token.marketFeed("prices"), false);
       farm.apply(AIWorkload.class, ai("llm", "Preemptible", 0, 3,
           "revenuePerGpuHour: {value: 100}, currency: NTX, tokenPriceUsd: {feedRef: {name: prices, field: nunet}}",
           FEED_FARM_GRACE), false);

@@ -37,23 +37,53 @@ class MarketFaultsIT {
 
   @Test
   void feedOutageMidShiftHoldsThenTheShiftCompletes(LocalCluster cluster, KubernetesClient client) {
-    try (CoinGeckoServer feed = new CoinGeckoServer(AI_WINS)) {
+    try (FeedServer feed = FeedServer.coinGecko(AI_WINS)) {
       shiftWithFeedFault(cluster, client, feed, Target.MINING, "feed outage", "FeedUnreachable", feed::down, feed::up);
     }
   }
 
   @Test
   void feedServingGarbageMidShiftHoldsThenTheShiftCompletes(LocalCluster cluster, KubernetesClient client) {
-    try (CoinGeckoServer feed = new CoinGeckoServer(AI_WINS)) {
+    try (FeedServer feed = FeedServer.coinGecko(AI_WINS)) {
       shiftWithFeedFault(cluster, client, feed, Target.MINING, "feed serving garbage", "ValueRejected",
           () -> feed.garbage("{\"nunet\": {\"usd\": \"$0.9"), () -> feed.garbage(null));
     }
   }
 
-  private static void shiftWithFeedFault(LocalCluster cluster, KubernetesClient client, CoinGeckoServer feed,
+  /**
+   * The pool's electricity price feed dies; then AI's price rises past mining. A pool whose electricity is not fresh is
+   * decided as Paused: nothing moves, whatever else changes, until the price is fresh again.
+   */
+  @Test
+  void electricityFeedOutageHoldsThePoolThenThePlanFollowsThePrices(LocalCluster cluster, KubernetesClient client) {
+    try (FeedServer power = FeedServer.grid(100); // USD/MWh: the 0.10 USD/kWh of the other farms
+        Farm farm = Farm.create(cluster, client, null, power);
+        Invariants invariants = Invariants.watch(client, 8, Farm.CONTRACTS);
+        OperatorProcess operator = OperatorProcess.start(cluster.kubeconfigPath(), cluster.namespace(), "a")) {
+      farm.awaitConverged(Target.MINING, OperatorCrashIT.CONVERGENCE_BOUND);
+      power.down();
+      await("the pool's MarketDataFresh=False names the power feed").atMost(Duration.ofSeconds(60))
+          .until(() -> farm.pool().getStatus().conditions.stream().anyMatch(c -> "MarketDataFresh".equals(c.type)
+              && "False".equals(c.status.name()) && c.message.contains("/power")));
+      List<String> before = awaitSettled(client);
+      farm.shiftTo(Target.AI);
+      List<String> held = awaitSettled(client);
+      assertThat(held).as("AI now pays 3.00 USD/GPU-h, but the electricity price is not fresh: nothing moved")
+          .isEqualTo(before);
+
+      power.up();
+      Duration converged = farm.awaitConverged(Target.AI, OperatorCrashIT.CONVERGENCE_BOUND);
+      System.out.printf("electricity feed outage: held %d pods; converged to AI %.1f s after the feed was back%n",
+          held.size(), converged.toMillis() / 1000.0);
+      assertThat(invariants.violations()).isEmpty();
+      assertThat(operator.alive()).isTrue();
+    }
+  }
+
+  private static void shiftWithFeedFault(LocalCluster cluster, KubernetesClient client, FeedServer feed,
       Target target, String fault, String cause, Runnable inject, Runnable clear) {
     Target from = target == Target.AI ? Target.MINING : Target.AI;
-    try (Farm farm = Farm.create(cluster, client, feed);
+    try (Farm farm = Farm.create(cluster, client, feed, null);
         Invariants invariants = Invariants.watch(client, 8, Farm.CONTRACTS);
         OperatorProcess operator = OperatorProcess.start(cluster.kubeconfigPath(), cluster.namespace(), "a")) {
       farm.awaitConverged(from, OperatorCrashIT.CONVERGENCE_BOUND);
@@ -67,7 +97,7 @@ class MarketFaultsIT {
       List<String> held = awaitSettled(client);
       System.out.printf("%s mid-shift to %s: held at %s%n", fault, target, held);
       assertThat(held).as("the preempted replicas were wanted again: stale data moved nothing out")
-          .filteredOn(p -> p.startsWith("llm:")).hasSize(3);
+          .filteredOn(p -> p.contains(" llm:")).hasSize(3);
 
       clear.run();
       Duration converged = farm.awaitConverged(target, OperatorCrashIT.CONVERGENCE_BOUND);
@@ -84,7 +114,7 @@ class MarketFaultsIT {
 
   /**
    * Waits until the pods stop changing (all Running, none terminating, the same set for {@link #HOLD}): what a
-   * decision on stale data leaves is exactly what was there. Returns where that is, as {@code workload:GPUs} per pod.
+   * decision on stale data leaves is exactly what was there. Returns where that is, as {@code uid workload:GPUs} per pod.
    */
   private static List<String> awaitSettled(KubernetesClient client) {
     AtomicReference<List<String>> last = new AtomicReference<>(List.of());
@@ -101,7 +131,7 @@ class MarketFaultsIT {
           }
           return Duration.ofNanos(System.nanoTime() - since.get()).compareTo(HOLD) >= 0;
         });
-    return last.get().stream().map(s -> s.substring(s.indexOf(' ') + 1)).toList();
+    return last.get(); // uid + workload:GPUs, so a pod replaced by an equal one still counts as a move
   }
 
   private static Optional<Condition> freshness(KubernetesClient client) {
