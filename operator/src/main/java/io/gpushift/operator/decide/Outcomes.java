@@ -1,6 +1,7 @@
 package io.gpushift.operator.decide;
 
 import io.gpushift.engine.Plan;
+import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.economics.LedgerEntry;
 import io.gpushift.engine.explain.Change;
 import io.gpushift.engine.validation.Finding;
@@ -20,7 +21,8 @@ public final class Outcomes {
   private Outcomes() {
   }
 
-  static Map<String, OptionOutcome> from(Plan plan, String pool) {
+  static Map<String, OptionOutcome> from(Plan plan, Snapshot snapshot) {
+    String pool = snapshot.pools().get(0).name();
     Map<String, Map<String, OptionOutcome.Rate>> rates = new HashMap<>();
     for (LedgerEntry e : plan.ledger()) {
       if (pool.equals(e.pool()) && e.kind() != LedgerEntry.Kind.IDLE) {
@@ -50,13 +52,23 @@ public final class Outcomes {
         }
       }
       OptionOutcome.Unmet unmet = plan.unmet().stream().filter(u -> u.option().equals(id)).findFirst()
-          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u), u.reason()))
+          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u), reason(u, snapshot)))
           .orElse(null);
       int placed = byProduct.values().stream().mapToInt(Integer::intValue).sum();
       out.put(id, new OptionOutcome(id, ai, Map.copyOf(byProduct), p.replicas(), round(revenue), round(power),
           Map.copyOf(r), unmet, ai ? preemption(plan.changes(), id, placed) : null, missingProfiles(plan, id)));
     }
     return out;
+  }
+
+  /** The engine's reason; for "no eligible GPU", the workload's field that rules out every GPU here, when one does. */
+  private static String reason(io.gpushift.engine.explain.Unmet u, Snapshot snapshot) {
+    if (!unsatisfiable(u)) {
+      return u.reason();
+    }
+    String why = snapshot.ai().stream().filter(a -> a.id().equals(u.option())).findFirst()
+        .map(a -> Fit.why(a, snapshot.nodes())).orElse(null);
+    return why == null ? u.reason() : NO_ELIGIBLE_GPU + ": " + why;
   }
 
   /** Nothing can host it: no eligible GPU, and (as some replicas are placed when any GPU is eligible) none placed. */

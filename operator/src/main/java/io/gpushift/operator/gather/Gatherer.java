@@ -66,6 +66,11 @@ public final class Gatherer {
           }
           engineNodes.add(engineNode(pool, n, product, allocatable, onNode, poolLabel));
         });
+    if (views.isEmpty()) {
+      problems.add("GPUNodePool " + pool + ": spec.nodeSelector " + (selector == null || selector.isEmpty()
+          ? "(empty: every node labelled nvidia.com/gpu.present=true)" : new TreeMap<>(selector))
+          + " selects no node: nothing to plan");
+    }
     return new Gathered(engineNodes, views, poolPods, problems);
   }
 

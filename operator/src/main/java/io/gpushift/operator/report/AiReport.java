@@ -34,7 +34,7 @@ public final class AiReport {
     }
     var shares = store.of(Translate.id(w)).values();
     if (store.anyDecided() && shares.isEmpty()) {
-      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "NoPoolInReach", noPool());
+      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "NoPoolInReach", noPool(w));
     }
     Optional<OptionOutcome.Unmet> impossible = shares.stream().map(OptionOutcome::unmet).filter(Objects::nonNull)
         .filter(OptionOutcome.Unmet::unsatisfiable).findFirst();
@@ -80,7 +80,7 @@ public final class AiReport {
     int min = w.getSpec().minReplicas == null ? 0 : w.getSpec().minReplicas;
     int gpus = Shares.gpus(shares);
     if (shares.isEmpty()) {
-      return Reports.condition(w, type, ConditionStatus.False, "NoPoolInReach", noPool());
+      return Reports.condition(w, type, ConditionStatus.False, "NoPoolInReach", noPool(w));
     }
     if (planned >= Math.max(1, min)) {
       return Reports.condition(w, type, ConditionStatus.True, "Admitted",
@@ -119,8 +119,10 @@ public final class AiReport {
     return u.placed() + " of minReplicas " + u.wanted() + " placed: " + u.reason();
   }
 
-  private static String noPool() {
-    return "no GPUNodePool can run it: spec.nodePools names none that exists, or its pod template's nodeSelector does "
-        + "not match every node of one";
+  private static String noPool(AIWorkload w) {
+    var pools = w.getSpec().nodePools;
+    return "no GPUNodePool can run it: spec.nodePools " + (pools == null || pools.isEmpty() ? "(every pool)"
+        : pools.toString()) + " names none that exists, or spec.template.spec.nodeSelector does not match every node "
+        + "of one";
   }
 }
