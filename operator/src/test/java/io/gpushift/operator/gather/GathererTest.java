@@ -27,4 +27,11 @@ class GathererTest {
         "node b has no nvidia.com/gpu.product label (is GPU Feature Discovery running?)",
         "node c has no nvidia.com/gpu.product label (is GPU Feature Discovery running?)");
   }
+
+  @Test
+  void aSelectorThatSelectsNoNodeIsNamed() {
+    Node a = FakeGpuNodes.node("a", "NVIDIA-H100-80GB-HBM3", 81559, 8);
+    assertThat(Gatherer.gather("pool", Map.of("zone", "nowhere"), List.of(a), List.of()).problems()).containsExactly(
+        "GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no node: nothing to plan");
+  }
 }
