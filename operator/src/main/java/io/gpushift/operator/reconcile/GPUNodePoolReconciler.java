@@ -99,6 +99,9 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     List<String> problems = new ArrayList<>(gathered.problems());
     problems.addAll(Overlaps.problems(name, claimed));
+    if (gathered.views().isEmpty() && claimed.isEmpty()) {
+      problems.add(Gatherer.selectsNothing(name, pool.getSpec().nodeSelector));
+    }
     Decision decision = null;
     Steps steps = null;
     Translate translate = market.translate();
@@ -118,7 +121,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
       // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
       problems.addAll(decision.problems().stream()
           .filter(p -> p.startsWith("GPUNodePool " + name + ":")
-              || p.startsWith("Snapshot:") && !gathered.views().isEmpty()).toList()); // else the Gatherer said why
+              || p.startsWith("Snapshot:") && !gathered.views().isEmpty()).toList()); // else said above
       if (mode == Policy.Mode.Auto) {
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())

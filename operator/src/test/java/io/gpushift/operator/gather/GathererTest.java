@@ -31,7 +31,8 @@ class GathererTest {
   @Test
   void aSelectorThatSelectsNoNodeIsNamed() {
     Node a = FakeGpuNodes.node("a", "NVIDIA-H100-80GB-HBM3", 81559, 8);
-    assertThat(Gatherer.gather("pool", Map.of("zone", "nowhere"), List.of(a), List.of()).problems()).containsExactly(
-        "GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no node: nothing to plan");
+    assertThat(Gatherer.gather("pool", Map.of("zone", "nowhere"), List.of(a), List.of()).views()).isEmpty();
+    assertThat(Gatherer.selectsNothing("pool", Map.of("zone", "nowhere")))
+        .isEqualTo("GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no node: nothing to plan");
   }
 }
