@@ -73,7 +73,7 @@ public final class Gatherer {
   public static String selectsNothing(String pool, Map<String, String> selector) {
     return "GPUNodePool " + pool + ": spec.nodeSelector " + (selector == null || selector.isEmpty()
         ? "(empty: every node labelled nvidia.com/gpu.present=true)" : new TreeMap<>(selector))
-        + " selects no node: nothing to plan";
+        + " selects no GPU node: nothing to plan";
   }
 
   private static io.gpushift.engine.model.Node engineNode(String pool, Node n, String product, int allocatable,

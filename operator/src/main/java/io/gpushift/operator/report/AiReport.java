@@ -121,8 +121,8 @@ public final class AiReport {
 
   private static String noPool(AIWorkload w) {
     var pools = w.getSpec().nodePools;
-    return "no GPUNodePool can run it: spec.nodePools " + (pools == null || pools.isEmpty() ? "(every pool)"
-        : pools.toString()) + " names none that exists, or spec.template.spec.nodeSelector does not match every node "
-        + "of one";
+    String selector = "spec.template.spec.nodeSelector does not match every node of ";
+    return "no GPUNodePool can run it: " + (pools == null || pools.isEmpty() ? selector + "any pool"
+        : "spec.nodePools " + pools + " names none that exists, or " + selector + "one");
   }
 }

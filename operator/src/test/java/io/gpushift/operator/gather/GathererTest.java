@@ -33,6 +33,6 @@ class GathererTest {
     Node a = FakeGpuNodes.node("a", "NVIDIA-H100-80GB-HBM3", 81559, 8);
     assertThat(Gatherer.gather("pool", Map.of("zone", "nowhere"), List.of(a), List.of()).views()).isEmpty();
     assertThat(Gatherer.selectsNothing("pool", Map.of("zone", "nowhere")))
-        .isEqualTo("GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no node: nothing to plan");
+        .isEqualTo("GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no GPU node: nothing to plan");
   }
 }

@@ -51,6 +51,7 @@ class OperatorBadCorpusIT {
   private List<String> nodes;
   private List<BadCase> cases;
   private final Map<String, String> outcomes = new ConcurrentSkipListMap<>();
+  private final Map<String, String> messages = new ConcurrentSkipListMap<>();
 
   @BeforeAll
   void farmAndCorpus(LocalCluster cluster, KubernetesClient client) {
@@ -96,9 +97,10 @@ class OperatorBadCorpusIT {
       assertThat((String) condition.get("message")).contains(c.expects());
       assertThat(((Number) condition.get("observedGeneration")).longValue()).isEqualTo(o.getMetadata().getGeneration());
     });
-    String reason = (String) condition(object(c), c.type()).orElseThrow().get("reason");
-    assertThat(reason).matches("[A-Z][A-Za-z0-9]*");
+    Map<String, Object> seen = condition(object(c), c.type()).orElseThrow();
+    assertThat((String) seen.get("reason")).matches("[A-Z][A-Za-z0-9]*");
     outcomes.put(c.file(), c.condition());
+    messages.put(c.file(), (String) seen.get("message"));
   }
 
   /** Nothing bad got a GPU, and the farm still mines on every GPU with its pool Ready. */
@@ -119,6 +121,7 @@ class OperatorBadCorpusIT {
     outcomes.values().forEach(o -> byOutcome.merge(o, 1, Integer::sum));
     System.out.printf("BAD-CORPUS operator: %d of %d cases reported as declared%n", outcomes.size(), cases.size());
     byOutcome.forEach((o, n) -> System.out.printf("BAD-CORPUS   %-40s %d%n", o, n));
+    messages.forEach((file, m) -> System.out.printf("BAD-CORPUS %s %s: %s%n", file, outcomes.get(file), m));
     try {
       for (BadCase c : cases) { // pools carry the operator's finalizer: delete them while it runs
         HasMetadata o = client.getKubernetesSerialization().unmarshal(c.documents().getLast());
