@@ -66,8 +66,8 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     s.runningReplicas = (int) pods.stream().filter(OwnedPods::running).count();
     s.gpus = OwnedPods.runningGpus(pods);
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, check.noData().isEmpty() || !check.errors().isEmpty()
-        ? AiReport.ready(w, check.errors(), pods, store) : check.noDataCondition(w), Instant.now());
+    Conditions.set(s.conditions, check.ready(w, () -> AiReport.ready(w, check.errors(), pods, store)),
+        Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
     s.marketData = market.report(w, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {

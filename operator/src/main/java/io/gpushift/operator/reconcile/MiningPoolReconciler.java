@@ -60,8 +60,8 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     s.observedGeneration = mp.getMetadata().getGeneration();
     s.gpus = OwnedPods.runningGpus(pods);
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, check.noData().isEmpty() || !check.errors().isEmpty()
-        ? MiningReport.ready(mp, check.errors(), pods, store) : check.noDataCondition(mp), Instant.now());
+    Conditions.set(s.conditions, check.ready(mp, () -> MiningReport.ready(mp, check.errors(), pods, store)),
+        Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
     s.marketData = market.report(mp, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {

@@ -8,6 +8,7 @@ import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What is wrong with one MiningPool or AIWorkload on its own: the engine's errors about it, and the feed-backed values
@@ -29,8 +30,13 @@ record SpecCheck(List<Finding> errors, List<String> noData) {
     return new SpecCheck(errors, noData);
   }
 
+  /** The report's Ready, unless the only trouble is missing market data: then {@link #noDataCondition}. */
+  Condition ready(HasMetadata owner, Supplier<Condition> report) {
+    return noData.isEmpty() || !errors.isEmpty() ? report.get() : noDataCondition(owner);
+  }
+
   /** Ready=False/NoMarketData naming each missing value's field and feed; the option is not planned meanwhile. */
-  Condition noDataCondition(HasMetadata owner) {
+  private Condition noDataCondition(HasMetadata owner) {
     Condition c = new Condition();
     c.type = "Ready";
     c.status = ConditionStatus.False;
