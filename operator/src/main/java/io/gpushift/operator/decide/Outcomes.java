@@ -51,24 +51,22 @@ public final class Outcomes {
           power += g.getValue() * rate.power();
         }
       }
-      OptionOutcome.Unmet unmet = plan.unmet().stream().filter(u -> u.option().equals(id)).findFirst()
-          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u), reason(u, snapshot)))
-          .orElse(null);
       int placed = byProduct.values().stream().mapToInt(Integer::intValue).sum();
+      String unfit = ai && placed == 0 ? unfit(id, snapshot) : null;
+      OptionOutcome.Unmet unmet = plan.unmet().stream().filter(u -> u.option().equals(id)).findFirst()
+          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u),
+              unsatisfiable(u) && unfit != null ? NO_ELIGIBLE_GPU + ": " + unfit : u.reason()))
+          .orElse(null);
       out.put(id, new OptionOutcome(id, ai, Map.copyOf(byProduct), p.replicas(), round(revenue), round(power),
-          Map.copyOf(r), unmet, ai ? preemption(plan.changes(), id, placed) : null, missingProfiles(plan, id)));
+          Map.copyOf(r), unmet, ai ? preemption(plan.changes(), id, placed) : null, missingProfiles(plan, id), unfit));
     }
     return out;
   }
 
-  /** The engine's reason; for "no eligible GPU", the workload's field that rules out every GPU here, when one does. */
-  private static String reason(io.gpushift.engine.explain.Unmet u, Snapshot snapshot) {
-    if (!unsatisfiable(u)) {
-      return u.reason();
-    }
-    String why = snapshot.ai().stream().filter(a -> a.id().equals(u.option())).findFirst()
+  /** The workload's field that rules out every GPU of this pool (see {@link Fit}), or null. */
+  private static String unfit(String id, Snapshot snapshot) {
+    return snapshot.ai().stream().filter(a -> a.id().equals(id)).findFirst()
         .map(a -> Fit.why(a, snapshot.nodes())).orElse(null);
-    return why == null ? u.reason() : NO_ELIGIBLE_GPU + ": " + why;
   }
 
   /** Nothing can host it: no eligible GPU, and (as some replicas are placed when any GPU is eligible) none placed. */

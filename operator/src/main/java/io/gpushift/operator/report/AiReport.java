@@ -42,6 +42,10 @@ public final class AiReport {
       return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "Unsatisfiable",
           unmet(impossible.get()));
     }
+    Optional<String> unfit = unfit(shares);
+    if (unfit.isPresent()) {
+      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "Unsatisfiable", unfit.get());
+    }
     Optional<String> trouble = PodTrouble.first(pods);
     if (trouble.isPresent()) {
       return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "ReplicaFailing", trouble.get());
@@ -92,6 +96,10 @@ public final class AiReport {
       return Reports.condition(w, type, ConditionStatus.False,
           unmet.get().unsatisfiable() ? "Unsatisfiable" : "WaitingForCapacity", unmet(unmet.get()));
     }
+    Optional<String> unfit = unfit(shares);
+    if (unfit.isPresent()) {
+      return Reports.condition(w, type, ConditionStatus.False, "Unsatisfiable", unfit.get());
+    }
     var best = Shares.best(Shares.bestProfitByProduct(shares));
     return Reports.condition(w, type, ConditionStatus.False, "NoGpusGiven", best.map(b -> String.format(Locale.ROOT,
         "the plan gives it no GPUs at current prices: best %s at %.4f USD/GPU-h after power, other uses earn more",
@@ -113,6 +121,18 @@ public final class AiReport {
       return Reports.condition(w, type, ConditionStatus.True, was.get().reason, was.get().message);
     }
     return Reports.condition(w, type, ConditionStatus.False, "NotPreempted", "no replica is being taken away");
+  }
+
+  /**
+   * Why no GPU in reach can ever host it, when that is so in every pool in reach (also with minReplicas 0, where the
+   * engine reports nothing unmet): the fields that rule the GPUs out.
+   */
+  private static Optional<String> unfit(Collection<OptionOutcome> shares) {
+    if (shares.isEmpty() || shares.stream().anyMatch(o -> o.unfit() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of("no GPU in reach can host it: " + String.join("; ",
+        shares.stream().map(OptionOutcome::unfit).distinct().sorted().toList()));
   }
 
   private static String unmet(OptionOutcome.Unmet u) {
