@@ -49,7 +49,17 @@ final class PoolTranslation {
         List<Tariff.Window> windows = EngineInputs.nullToEmpty(tou.windows).stream()
                 .map(w -> new Tariff.Window(days(w.days), LocalTime.parse(w.start), LocalTime.parse(w.end), w.usdPerKWh))
                 .toList();
-        return new Tariff(MarketValue.of(tou.usdPerKWh), windows, ZoneId.of(tou.timezone == null ? "UTC" : tou.timezone));
+        return new Tariff(MarketValue.of(tou.usdPerKWh), windows, zone(tou.timezone));
+    }
+
+    /** The schema admits any zone-shaped name; one the JDK does not know (a typo such as America/NewYork) names the field. */
+    private static ZoneId zone(String name) {
+        try {
+            return ZoneId.of(name == null ? "UTC" : name);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("spec.electricity.timeOfUse.timezone " + name
+                    + " is not a known IANA time zone (e.g. America/New_York)", e);
+        }
     }
 
     private static Set<DayOfWeek> days(List<TariffWindow.Weekday> days) {

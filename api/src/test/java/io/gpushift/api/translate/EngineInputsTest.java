@@ -158,4 +158,19 @@ class EngineInputsTest {
         assertThat(NodeSelection.selects(farm, Map.of("nvidia.com/gpu.present", "true"))).isTrue();
         assertThat(NodeSelection.selects(farm, Map.of())).isFalse();
     }
+
+    @Test
+    void aTimeZoneTheJdkDoesNotKnowNamesTheField() throws IOException {
+        GPUNodePool pool = YAML.readValue("""
+                apiVersion: gpushift.io/v1alpha1
+                kind: GPUNodePool
+                metadata: {name: farm}
+                spec:
+                  electricity:
+                    timeOfUse: {timezone: America/NewYork, usdPerKWh: 0.08, windows: [{start: "17:00", end: "21:00", usdPerKWh: 0.3}]}
+                """, GPUNodePool.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> STATIC_ONLY.pool(pool))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("spec.electricity.timeOfUse.timezone America/NewYork is not a known IANA time zone");
+    }
 }

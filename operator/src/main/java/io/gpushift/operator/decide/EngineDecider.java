@@ -32,7 +32,7 @@ public final class EngineDecider implements Decider {
         .map(Finding::message).toList();
     return new Decision(byNode, round(plan.summary().revenueUsdPerHour()),
         round(plan.summary().powerUsdPerHour()), explanations, plan.changes().size(), plan.held().size(),
-        problems, Outcomes.from(plan, snapshot.pools().get(0).name()));
+        problems, Outcomes.from(plan, snapshot));
   }
 
   /** Cents-and-a-bit precision: status must not change (and be rewritten) because of floating-point noise. */

@@ -15,10 +15,11 @@ import java.util.Set;
  * @param unmet           why minReplicas is not reached, or null
  * @param preemption      GPUs this decision took away from the option, or null
  * @param missingProfiles GPU products of this pool the option has no profile for (mining)
+ * @param unfit           why no GPU of this pool can ever host the AIWorkload, naming its field; null when one can
  */
 public record OptionOutcome(String option, boolean ai, Map<String, Integer> gpusByProduct, int replicas,
     double revenueUsdPerHour, double powerUsdPerHour, Map<String, Rate> rates, Unmet unmet, Preemption preemption,
-    Set<String> missingProfiles) {
+    Set<String> missingProfiles, String unfit) {
 
   public int gpus() {
     return gpusByProduct.values().stream().mapToInt(Integer::intValue).sum();
@@ -26,7 +27,7 @@ public record OptionOutcome(String option, boolean ai, Map<String, Integer> gpus
 
   public OptionOutcome withPreemption(Preemption p) {
     return new OptionOutcome(option, ai, gpusByProduct, replicas, revenueUsdPerHour, powerUsdPerHour, rates, unmet, p,
-        missingProfiles);
+        missingProfiles, unfit);
   }
 
   /** USD per GPU-hour of one GPU product; NaN where the engine could not price it. */

@@ -1,6 +1,7 @@
 package io.gpushift.operator.decide;
 
 import io.gpushift.engine.Plan;
+import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.economics.LedgerEntry;
 import io.gpushift.engine.explain.Change;
 import io.gpushift.engine.validation.Finding;
@@ -20,7 +21,8 @@ public final class Outcomes {
   private Outcomes() {
   }
 
-  static Map<String, OptionOutcome> from(Plan plan, String pool) {
+  static Map<String, OptionOutcome> from(Plan plan, Snapshot snapshot) {
+    String pool = snapshot.pools().get(0).name();
     Map<String, Map<String, OptionOutcome.Rate>> rates = new HashMap<>();
     for (LedgerEntry e : plan.ledger()) {
       if (pool.equals(e.pool()) && e.kind() != LedgerEntry.Kind.IDLE) {
@@ -49,14 +51,22 @@ public final class Outcomes {
           power += g.getValue() * rate.power();
         }
       }
-      OptionOutcome.Unmet unmet = plan.unmet().stream().filter(u -> u.option().equals(id)).findFirst()
-          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u), u.reason()))
-          .orElse(null);
       int placed = byProduct.values().stream().mapToInt(Integer::intValue).sum();
+      String unfit = ai && placed == 0 ? unfit(id, snapshot) : null;
+      OptionOutcome.Unmet unmet = plan.unmet().stream().filter(u -> u.option().equals(id)).findFirst()
+          .map(u -> new OptionOutcome.Unmet(u.wanted(), u.placed(), unsatisfiable(u),
+              unsatisfiable(u) && unfit != null ? NO_ELIGIBLE_GPU + ": " + unfit : u.reason()))
+          .orElse(null);
       out.put(id, new OptionOutcome(id, ai, Map.copyOf(byProduct), p.replicas(), round(revenue), round(power),
-          Map.copyOf(r), unmet, ai ? preemption(plan.changes(), id, placed) : null, missingProfiles(plan, id)));
+          Map.copyOf(r), unmet, ai ? preemption(plan.changes(), id, placed) : null, missingProfiles(plan, id), unfit));
     }
     return out;
+  }
+
+  /** The workload's field that rules out every GPU of this pool (see {@link Fit}), or null. */
+  private static String unfit(String id, Snapshot snapshot) {
+    return snapshot.ai().stream().filter(a -> a.id().equals(id)).findFirst()
+        .map(a -> Fit.why(a, snapshot.nodes())).orElse(null);
   }
 
   /** Nothing can host it: no eligible GPU, and (as some replicas are placed when any GPU is eligible) none placed. */

@@ -69,6 +69,13 @@ public final class Gatherer {
     return new Gathered(engineNodes, views, poolPods, problems);
   }
 
+  /** What a pool whose selector matches no node reports: the field, so the user knows what to fix. */
+  public static String selectsNothing(String pool, Map<String, String> selector) {
+    return "GPUNodePool " + pool + ": spec.nodeSelector " + (selector == null || selector.isEmpty()
+        ? "(empty: every node labelled nvidia.com/gpu.present=true)" : new TreeMap<>(selector))
+        + " selects no GPU node: nothing to plan";
+  }
+
   private static io.gpushift.engine.model.Node engineNode(String pool, Node n, String product, int allocatable,
       List<Pod> onNode, String poolLabel) {
     int foreign = 0;

@@ -54,13 +54,15 @@ public final class FeedSpecs {
     if (s.configMap != null) return new FeedSource.Static(configMapValues(s.configMap, ns, reads), "");
     if (s.httpJson != null) {
       var h = s.httpJson;
-      return new FeedSource.Http(URI.create(h.url), h.pointer, h.multiplier == null ? 1.0 : h.multiplier,
+      return new FeedSource.Http(URI.create(h.url), pointer(h.pointer, "spec.httpJson.pointer"),
+          h.multiplier == null ? 1.0 : h.multiplier,
           h.unit, Boolean.TRUE.equals(h.negativeAsZero));
     }
     if (s.electricityPrice != null) {
       var e = s.electricityPrice;
       boolean perKWh = e.unit == FeedSources.ElectricityPrice.Unit.USDPerKWh;
-      return new FeedSource.Http(URI.create(e.url), e.pointer, perKWh ? 1.0 : 0.001, "USD/kWh",
+      return new FeedSource.Http(URI.create(e.url), pointer(e.pointer, "spec.electricityPrice.pointer"),
+          perKWh ? 1.0 : 0.001, "USD/kWh",
           e.negativeAsZero == null || e.negativeAsZero);
     }
     if (s.whatToMine != null) {
@@ -128,6 +130,18 @@ public final class FeedSpecs {
     } catch (java.text.ParseException | RuntimeException e) {
       throw new FeedConfigException("InvalidSpec", field + ": not a duration: " + value);
     }
+  }
+
+  /**
+   * RFC 6901: '~' only as ~0 or ~1. Jackson reads any other '~' literally, so a mistyped pointer would point at
+   * nothing and the feed would never publish, far from the field that is wrong.
+   */
+  static String pointer(String pointer, String field) throws FeedConfigException {
+    if (pointer != null && !pointer.matches("(/([^~/]|~[01])*)*")) {
+      throw new FeedConfigException("InvalidSpec", field + " " + pointer + " is not an RFC 6901 JSON Pointer: "
+          + "'~' must be followed by 0 (for ~) or 1 (for /)");
+    }
+    return pointer;
   }
 
   private static String orDefault(String s, String d) {

@@ -7,8 +7,6 @@ import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.AIWorkloadStatus;
 import io.gpushift.api.v1alpha1.Conditions;
 import io.gpushift.engine.Snapshot;
-import io.gpushift.engine.validation.Finding;
-import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.AiReport;
@@ -60,16 +58,16 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     // Products the workload itself names count as known: a typo is caught by the pool loop, which sees the fleet.
     Set<String> known = new HashSet<>(option.allowedProducts());
     known.addAll(option.revenuePerGpuHour().keySet());
-    List<Finding> errors = Validator.validate(new Snapshot(Instant.now(), List.of(), List.of(), List.of(),
-            List.of(option), known)).findings().stream()
-        .filter(f -> f.severity() == Finding.Severity.ERROR && object.equals(f.object())).toList();
+    SpecCheck check = SpecCheck.of(new Snapshot(Instant.now(), List.of(), List.of(), List.of(), List.of(option),
+        known), object, translated);
     AIWorkloadStatus old = w.getStatus();
     AIWorkloadStatus s = new AIWorkloadStatus();
     s.observedGeneration = w.getMetadata().getGeneration();
     s.runningReplicas = (int) pods.stream().filter(OwnedPods::running).count();
     s.gpus = OwnedPods.runningGpus(pods);
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, AiReport.ready(w, errors, pods, store), Instant.now());
+    Conditions.set(s.conditions, check.ready(w, () -> AiReport.ready(w, check.errors(), pods, store)),
+        Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
     s.marketData = market.report(w, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {

@@ -8,7 +8,9 @@ import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.api.v1alpha1.GPUNodePoolStatus;
 import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.api.v1alpha1.Policy;
+import io.gpushift.api.translate.EngineInputs.Translated;
 import io.gpushift.engine.Snapshot;
+import io.gpushift.engine.model.NodePool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
@@ -79,7 +81,11 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     String name = pool.getMetadata().getName();
     Policy.Mode mode = pool.getSpec().policy == null || pool.getSpec().policy.mode == null ? Policy.Mode.Auto
         : pool.getSpec().policy.mode;
-    List<Node> nodes = cache(context, Node.class);
+    // A node another pool selects too and whose name sorts first is that pool's: not gathered here (see Overlaps).
+    Map<String, String> claimed = Overlaps.claimedElsewhere(pool, context.getPrimaryCache().list().toList(),
+        cache(context, Node.class));
+    List<Node> nodes = cache(context, Node.class).stream()
+        .filter(n -> !claimed.containsKey(n.getMetadata().getName())).toList();
     List<Pod> pods = cache(context, Pod.class);
     Map<String, MiningPool> mining = cache(context, MiningPool.class).stream()
         .filter(m -> m.getSpec() != null && m.getMetadata().getDeletionTimestamp() == null
@@ -93,11 +99,20 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
         .filter(w -> Eligibility.fitsEveryNode(w, poolNodes))
         .collect(Collectors.toMap(Translate::id, Function.identity(), (a, b) -> a));
     List<String> problems = new ArrayList<>(gathered.problems());
+    problems.addAll(Overlaps.problems(name, claimed));
+    if (gathered.views().isEmpty() && claimed.isEmpty()) {
+      problems.add(Gatherer.selectsNothing(name, pool.getSpec().nodeSelector));
+    }
     Decision decision = null;
     Steps steps = null;
     Translate translate = market.translate();
-    var electricity = translate.pool(pool);
-    if (mode != Policy.Mode.Paused) {
+    Translated<NodePool> electricity = null;
+    try {
+      electricity = translate.pool(pool);
+    } catch (IllegalArgumentException e) { // a spec the schema cannot check (an unknown time zone): nothing is planned
+      problems.add("GPUNodePool " + name + ": " + e.getMessage());
+    }
+    if (mode != Policy.Mode.Paused && electricity != null) {
       Map<String, List<io.fabric8.kubernetes.api.model.Toleration>> tolerations = poolNodes.stream()
           .collect(Collectors.toMap(n -> n.getMetadata().getName(), PlanMapper::tolerationsFor));
       var outdated = Rollout.outdated(name, gathered.poolPods(), ai, tolerations);
@@ -110,7 +125,8 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
       metrics.engine(name, Duration.ofNanos(System.nanoTime() - engineStarted));
       // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
       problems.addAll(decision.problems().stream()
-          .filter(p -> p.startsWith("GPUNodePool " + name + ":") || p.startsWith("Snapshot:")).toList());
+          .filter(p -> p.startsWith("GPUNodePool " + name + ":")
+              || p.startsWith("Snapshot:") && !gathered.views().isEmpty()).toList()); // else said above
       if (mode == Policy.Mode.Auto) {
         priorityClasses.ensure(context.getClient());
         Set<String> frozen = gathered.engineNodes().stream().filter(n -> n.excluded())
@@ -125,7 +141,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     }
     GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,
         mode.name(), problems, now);
-    status.marketData = market.report(pool, electricity, status.conditions);
+    status.marketData = electricity == null ? null : market.report(pool, electricity, status.conditions);
     reportGpus(name, status);
     metrics.decision(name, Duration.ofNanos(System.nanoTime() - started));
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()
@@ -136,8 +152,13 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
   /** Deleting a pool removes our pods from it and releases our node labels; see {@link PoolTeardown}. */
   @Override
   public DeleteControl cleanup(GPUNodePool pool, Context<GPUNodePool> context) {
+    // Nodes an overlapping pool plans keep their labels: they are that pool's, not this one's.
+    List<Node> nodes = cache(context, Node.class);
+    Map<String, String> claimed = pool.getSpec() == null ? Map.of()
+        : Overlaps.claimedElsewhere(pool, context.getPrimaryCache().list().toList(), nodes);
     PoolTeardown.run(context.getClient(), pool.getMetadata().getName(), pool.getSpec() == null ? null
-        : pool.getSpec().nodeSelector, cache(context, Pod.class), cache(context, Node.class), store);
+        : pool.getSpec().nodeSelector, cache(context, Pod.class),
+        nodes.stream().filter(n -> !claimed.containsKey(n.getMetadata().getName())).toList(), store);
     return DeleteControl.defaultDelete();
   }
 

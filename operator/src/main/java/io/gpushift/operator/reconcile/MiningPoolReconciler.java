@@ -7,8 +7,6 @@ import io.gpushift.api.v1alpha1.Conditions;
 import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.api.v1alpha1.MiningPoolStatus;
 import io.gpushift.engine.Snapshot;
-import io.gpushift.engine.validation.Finding;
-import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.MiningReport;
@@ -55,15 +53,15 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     Set<Pod> pods = context.getSecondaryResources(Pod.class);
     String object = "MiningPool " + Translate.id(mp);
     var translated = market.translate().mining(mp);
-    List<Finding> errors = Validator.validate(new Snapshot(Instant.now(), List.of(), List.of(),
-            List.of(translated.option()), List.of())).findings().stream()
-        .filter(f -> f.severity() == Finding.Severity.ERROR && object.equals(f.object())).toList();
+    SpecCheck check = SpecCheck.of(new Snapshot(Instant.now(), List.of(), List.of(), List.of(translated.option()),
+        List.of()), object, translated);
     MiningPoolStatus old = mp.getStatus();
     MiningPoolStatus s = new MiningPoolStatus();
     s.observedGeneration = mp.getMetadata().getGeneration();
     s.gpus = OwnedPods.runningGpus(pods);
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
-    Conditions.set(s.conditions, MiningReport.ready(mp, errors, pods, store), Instant.now());
+    Conditions.set(s.conditions, check.ready(mp, () -> MiningReport.ready(mp, check.errors(), pods, store)),
+        Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
     s.marketData = market.report(mp, translated, s.conditions);
     if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {

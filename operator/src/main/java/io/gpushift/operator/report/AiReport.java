@@ -34,13 +34,17 @@ public final class AiReport {
     }
     var shares = store.of(Translate.id(w)).values();
     if (store.anyDecided() && shares.isEmpty()) {
-      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "NoPoolInReach", noPool());
+      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "NoPoolInReach", noPool(w));
     }
     Optional<OptionOutcome.Unmet> impossible = shares.stream().map(OptionOutcome::unmet).filter(Objects::nonNull)
         .filter(OptionOutcome.Unmet::unsatisfiable).findFirst();
     if (impossible.isPresent()) {
       return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "Unsatisfiable",
           unmet(impossible.get()));
+    }
+    Optional<String> unfit = unfit(shares);
+    if (unfit.isPresent()) {
+      return Reports.condition(w, AIWorkload.CONDITION_READY, ConditionStatus.False, "Unsatisfiable", unfit.get());
     }
     Optional<String> trouble = PodTrouble.first(pods);
     if (trouble.isPresent()) {
@@ -80,7 +84,7 @@ public final class AiReport {
     int min = w.getSpec().minReplicas == null ? 0 : w.getSpec().minReplicas;
     int gpus = Shares.gpus(shares);
     if (shares.isEmpty()) {
-      return Reports.condition(w, type, ConditionStatus.False, "NoPoolInReach", noPool());
+      return Reports.condition(w, type, ConditionStatus.False, "NoPoolInReach", noPool(w));
     }
     if (planned >= Math.max(1, min)) {
       return Reports.condition(w, type, ConditionStatus.True, "Admitted",
@@ -91,6 +95,10 @@ public final class AiReport {
     if (unmet.isPresent()) {
       return Reports.condition(w, type, ConditionStatus.False,
           unmet.get().unsatisfiable() ? "Unsatisfiable" : "WaitingForCapacity", unmet(unmet.get()));
+    }
+    Optional<String> unfit = unfit(shares);
+    if (unfit.isPresent()) {
+      return Reports.condition(w, type, ConditionStatus.False, "Unsatisfiable", unfit.get());
     }
     var best = Shares.best(Shares.bestProfitByProduct(shares));
     return Reports.condition(w, type, ConditionStatus.False, "NoGpusGiven", best.map(b -> String.format(Locale.ROOT,
@@ -115,12 +123,26 @@ public final class AiReport {
     return Reports.condition(w, type, ConditionStatus.False, "NotPreempted", "no replica is being taken away");
   }
 
+  /**
+   * Why no GPU in reach can ever host it, when that is so in every pool in reach (also with minReplicas 0, where the
+   * engine reports nothing unmet): the fields that rule the GPUs out.
+   */
+  private static Optional<String> unfit(Collection<OptionOutcome> shares) {
+    if (shares.isEmpty() || shares.stream().anyMatch(o -> o.unfit() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of("no GPU in reach can host it: " + String.join("; ",
+        shares.stream().map(OptionOutcome::unfit).distinct().sorted().toList()));
+  }
+
   private static String unmet(OptionOutcome.Unmet u) {
     return u.placed() + " of minReplicas " + u.wanted() + " placed: " + u.reason();
   }
 
-  private static String noPool() {
-    return "no GPUNodePool can run it: spec.nodePools names none that exists, or its pod template's nodeSelector does "
-        + "not match every node of one";
+  private static String noPool(AIWorkload w) {
+    var pools = w.getSpec().nodePools;
+    String selector = "spec.template.spec.nodeSelector does not match every node of ";
+    return "no GPUNodePool can run it: " + (pools == null || pools.isEmpty() ? selector + "any pool"
+        : "spec.nodePools " + pools + " names none that exists, or " + selector + "one");
   }
 }

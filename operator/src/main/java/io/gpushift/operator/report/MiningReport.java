@@ -38,7 +38,8 @@ public final class MiningReport {
     }
     if (store.anyDecided() && store.of(Translate.id(mp)).isEmpty()) {
       return Reports.condition(mp, MiningPool.CONDITION_READY, ConditionStatus.False, "NoPoolInReach",
-          "no GPUNodePool considers this MiningPool: check spec.nodePools against the GPUNodePool names");
+          "no GPUNodePool considers this MiningPool: check spec.nodePools " + (mp.getSpec().nodePools == null
+              ? "[]" : mp.getSpec().nodePools) + " against the GPUNodePool names");
     }
     return PodTrouble.first(pods).map(t -> Reports.condition(mp, MiningPool.CONDITION_READY, ConditionStatus.False,
         "MinerFailing", t)).orElse(pods0);

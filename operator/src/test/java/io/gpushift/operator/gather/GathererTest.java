@@ -27,4 +27,12 @@ class GathererTest {
         "node b has no nvidia.com/gpu.product label (is GPU Feature Discovery running?)",
         "node c has no nvidia.com/gpu.product label (is GPU Feature Discovery running?)");
   }
+
+  @Test
+  void aSelectorThatSelectsNoNodeIsNamed() {
+    Node a = FakeGpuNodes.node("a", "NVIDIA-H100-80GB-HBM3", 81559, 8);
+    assertThat(Gatherer.gather("pool", Map.of("zone", "nowhere"), List.of(a), List.of()).views()).isEmpty();
+    assertThat(Gatherer.selectsNothing("pool", Map.of("zone", "nowhere")))
+        .isEqualTo("GPUNodePool pool: spec.nodeSelector {zone=nowhere} selects no GPU node: nothing to plan");
+  }
 }

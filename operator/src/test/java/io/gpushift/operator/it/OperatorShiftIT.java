@@ -124,7 +124,8 @@ class OperatorShiftIT extends OperatorItBase {
     await("Ready=False naming the field").atMost(WAIT).until(() -> {
       MiningPool mp = client.resources(MiningPool.class).withName("broken").get();
       return mp.getStatus() != null && mp.getStatus().conditions.stream().anyMatch(c -> "Ready".equals(c.type)
-          && c.status.name().equals("False") && "InvalidSpec".equals(c.reason) && c.message.contains("spec.revenue"));
+          && c.status.name().equals("False") && "NoMarketData".equals(c.reason)
+          && c.message.contains("spec.revenue.hashprice.usdPerDay") && c.message.contains("no-such-feed"));
     });
     await("and nothing is planned from it").during(Duration.ofSeconds(5)).atMost(WAIT)
         .until(() -> client.pods().list().getItems().isEmpty());

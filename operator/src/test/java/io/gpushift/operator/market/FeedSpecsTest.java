@@ -135,4 +135,14 @@ class FeedSpecsTest {
           assertThat(e.getMessage()).contains("maxAge");
         });
   }
+
+  @Test
+  void aJsonPointerWithABadEscapeNamesTheFieldBeforeAnyFetch() throws Exception {
+    assertThatThrownBy(() -> FeedSpecs.from(feed("""
+        httpJson: {url: "http://127.0.0.1:9/p.json", pointer: "/data/~2/price"}
+        """), NOTHING)).isInstanceOf(FeedConfigException.class)
+        .hasMessageContaining("spec.httpJson.pointer /data/~2/price is not an RFC 6901 JSON Pointer");
+    assertThat(FeedSpecs.pointer("/a~1b/~0c/0", "f")).isEqualTo("/a~1b/~0c/0");
+    assertThat(FeedSpecs.pointer("", "f")).isEmpty();
+  }
 }

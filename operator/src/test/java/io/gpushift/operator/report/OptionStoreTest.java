@@ -62,11 +62,11 @@ class OptionStoreTest {
 
   private static OptionOutcome ai(int gpus, OptionOutcome.Preemption p) {
     return new OptionOutcome("ns/llm", true, Map.of("H100", gpus), gpus / 8, gpus * 2.0, gpus * 0.07, Map.of(), null,
-        p, Set.of());
+        p, Set.of(), null);
   }
 
   private static OptionOutcome mining(int gpus) {
     return new OptionOutcome("ns/etc", false, Map.of("H100", gpus), 0, gpus * 0.3, gpus * 0.015,
-        Map.of("H100", new OptionOutcome.Rate(0.3, 0.015, 0.285, true, "")), null, null, Set.of());
+        Map.of("H100", new OptionOutcome.Rate(0.3, 0.015, 0.285, true, "")), null, null, Set.of(), null);
   }
 }
