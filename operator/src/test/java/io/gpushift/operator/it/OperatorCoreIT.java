@@ -111,8 +111,12 @@ class OperatorCoreIT extends OperatorItBase {
     await("status settled").atMost(WAIT).until(() -> "Applied".equals(ready(pool())));
     long before = operator.writes();
     // 20 s is four ticks of the in-process operator (5 s): four full decisions with nothing to do.
-    await("no writes while nothing changes").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
-        .until(() -> operator.writes() == before);
+    try {
+      await("no writes while nothing changes").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
+          .until(() -> operator.writes() == before);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("writes during the quiet period: " + operator.writeLog, e);
+    }
     assertThat(operator.writes() - before).as("writes during the quiet period: %s", operator.writeLog).isZero();
   }
 }
