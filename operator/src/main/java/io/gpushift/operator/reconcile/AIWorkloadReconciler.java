@@ -10,10 +10,10 @@ import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
+import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.AiReport;
 import io.gpushift.operator.report.OptionStore;
-import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,18 +36,18 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
 
   private final MarketDataHook market;
   private final OptionStore store;
+  private final StatusPacer pacer;
 
   @jakarta.inject.Inject
-  public AIWorkloadReconciler(MarketDataHook market, OptionStore store) {
+  public AIWorkloadReconciler(MarketDataHook market, OptionStore store, OperatorSettings settings) {
     this.market = market;
     this.store = store;
+    this.pacer = new StatusPacer(settings.statusProgress(), settings.clock());
   }
 
   @Override
   public List<EventSource<?, AIWorkload>> prepareEventSources(EventSourceContext<AIWorkload> context) {
-    List<EventSource<?, AIWorkload>> sources = new ArrayList<>(OwnedPods.source(context, AIWorkload.class));
-    sources.add(OutcomeEvents.source(store, true));
-    return market.withFeedEvents(context, sources);
+    return OwnedPods.eventSources(context, AIWorkload.class, store, market);
   }
 
   @Override
@@ -71,14 +70,13 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
     Conditions.set(s.conditions, AiReport.ready(w, errors, pods, store), Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
-    s.marketData = market.report(w, translated, s.conditions);
-    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
-      return UpdateControl.noUpdate();
-    }
-    AIWorkload fresh = new AIWorkload();
-    fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
-        .withNamespace(w.getMetadata().getNamespace()).build());
-    fresh.setStatus(s);
-    return UpdateControl.patchStatus(fresh);
+    s.marketData = market.report(w, translated, s.conditions, old == null ? null : old.marketData);
+    return pacer.control(w, old, s, () -> {
+      AIWorkload fresh = new AIWorkload();
+      fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
+          .withNamespace(w.getMetadata().getNamespace()).build());
+      fresh.setStatus(s);
+      return fresh;
+    });
   }
 }

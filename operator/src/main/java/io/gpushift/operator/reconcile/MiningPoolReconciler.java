@@ -10,10 +10,10 @@ import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.validation.Finding;
 import io.gpushift.engine.validation.Validator;
 import io.gpushift.operator.Keys;
+import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.MiningReport;
 import io.gpushift.operator.report.OptionStore;
-import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -23,7 +23,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,18 +35,18 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
 
   private final MarketDataHook market;
   private final OptionStore store;
+  private final StatusPacer pacer;
 
   @jakarta.inject.Inject
-  public MiningPoolReconciler(MarketDataHook market, OptionStore store) {
+  public MiningPoolReconciler(MarketDataHook market, OptionStore store, OperatorSettings settings) {
     this.market = market;
     this.store = store;
+    this.pacer = new StatusPacer(settings.statusProgress(), settings.clock());
   }
 
   @Override
   public List<EventSource<?, MiningPool>> prepareEventSources(EventSourceContext<MiningPool> context) {
-    List<EventSource<?, MiningPool>> sources = new ArrayList<>(OwnedPods.source(context, MiningPool.class));
-    sources.add(OutcomeEvents.source(store, false));
-    return market.withFeedEvents(context, sources);
+    return OwnedPods.eventSources(context, MiningPool.class, store, market);
   }
 
   @Override
@@ -65,14 +64,13 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
     Conditions.set(s.conditions, MiningReport.ready(mp, errors, pods, store), Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
-    s.marketData = market.report(mp, translated, s.conditions);
-    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
-      return UpdateControl.noUpdate();
-    }
-    MiningPool fresh = new MiningPool();
-    fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
-        .withNamespace(mp.getMetadata().getNamespace()).build());
-    fresh.setStatus(s);
-    return UpdateControl.patchStatus(fresh);
+    s.marketData = market.report(mp, translated, s.conditions, old == null ? null : old.marketData);
+    return pacer.control(mp, old, s, () -> {
+      MiningPool fresh = new MiningPool();
+      fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
+          .withNamespace(mp.getMetadata().getNamespace()).build());
+      fresh.setStatus(s);
+      return fresh;
+    });
   }
 }
