@@ -119,7 +119,8 @@ public final class Realization {
     String node = Pods.node(p);
     DesiredPod twin = group.get(0);
     DesiredPod there = new DesiredPod(twin.namespace(), p.getMetadata().getName(), node, twin.owner(), twin.kind(),
-        twin.gpus(), twin.priorityClass(), true, twin.graceSeconds(), twin.labels(), twin.baseSpec(), twin.reason());
+        twin.gpus(), twin.priorityClass(), true, twin.graceSeconds(), twin.labels(), twin.baseSpec(), twin.reason(),
+        twin.specKey());
     return PodFactory.expectedHash(pool, there).equals(Pods.annotation(p, Keys.SPEC_HASH));
   }
 
