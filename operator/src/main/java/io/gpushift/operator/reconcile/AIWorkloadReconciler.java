@@ -71,7 +71,7 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     Conditions.set(s.conditions, AiReport.ready(w, errors, pods, store), Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
     s.marketData = market.report(w, translated, s.conditions, old == null ? null : old.marketData);
-    return pacer.control(w, old, s, () -> {
+    return pacer.control(w, old, s, s.conditions, () -> {
       AIWorkload fresh = new AIWorkload();
       fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
           .withNamespace(w.getMetadata().getNamespace()).build());

@@ -65,7 +65,7 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     Conditions.set(s.conditions, MiningReport.ready(mp, errors, pods, store), Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
     s.marketData = market.report(mp, translated, s.conditions, old == null ? null : old.marketData);
-    return pacer.control(mp, old, s, () -> {
+    return pacer.control(mp, old, s, s.conditions, () -> {
       MiningPool fresh = new MiningPool();
       fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
           .withNamespace(mp.getMetadata().getNamespace()).build());

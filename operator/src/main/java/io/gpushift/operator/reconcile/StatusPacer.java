@@ -1,35 +1,35 @@
 package io.gpushift.operator.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gpushift.api.v1alpha1.Condition;
+import io.gpushift.api.v1alpha1.Conditions;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * When a MiningPool's or AIWorkload's new status is written. A change a user acts on (desired replicas, economics, a
- * condition's status or reason, validity, market data) is written at once. Progress alone (running replicas and GPUs,
- * the counts in a {@code Starting}/{@code Scaling}/{@code Running} message) is written at most once per interval per
- * object, and a pass is scheduled for the end of the interval, so the last state always lands. Before, progress was
- * written as each replica started: the scale benchmark counted 354 AIWorkload status patches for 50 workloads in one
- * cold start. One pacer per controller (object ids are per kind).
+ * When a MiningPool's or AIWorkload's new status is written. A settled status (Ready is anything but {@code Starting}
+ * or {@code Scaling}) is written at once. A status in transition, while its replicas start, is held: written only once
+ * it has been pending for the interval, and then at most once per interval, with a pass scheduled for when it is due,
+ * so the last state always lands. A shift whose replicas start within the interval thus writes one status per object,
+ * the settled one; before, status was rewritten as each replica started (the scale benchmark counted 354 AIWorkload
+ * status patches for 50 workloads in one cold start). One pacer per controller (object ids are per kind).
  */
 public final class StatusPacer {
 
-  private static final Set<String> PROGRESS_FIELDS = Set.of("runningReplicas", "gpus");
-  private static final Set<String> PROGRESS_REASONS = Set.of("Starting", "Scaling", "Running");
+  private static final Set<String> IN_TRANSITION = Set.of("Starting", "Scaling");
   private final Duration interval;
   private final Clock clock;
-  private final Map<ResourceID, Instant> lastWrite = new ConcurrentHashMap<>();
+  /** Per object, since when a status in transition waits (or when the last one was written). */
+  private final Map<ResourceID, Instant> waiting = new ConcurrentHashMap<>();
 
   public StatusPacer(Duration interval, Clock clock) {
     this.interval = interval;
@@ -37,39 +37,38 @@ public final class StatusPacer {
   }
 
   /**
-   * @param before the status in the cluster ({@code null} when none)
-   * @param after  the status this pass computed
-   * @param patch  the object to patch status with, built only when writing
+   * @param before     the status in the cluster ({@code null} when none)
+   * @param after      the status this pass computed
+   * @param conditions {@code after}'s conditions
+   * @param patch      the object to patch status with, built only when writing
    */
-  public <P extends HasMetadata> UpdateControl<P> control(P primary, Object before, Object after, Supplier<P> patch) {
-    JsonNode old = before == null ? null : Serialization.jsonMapper().valueToTree(before);
-    JsonNode now = Serialization.jsonMapper().valueToTree(after);
-    if (now.equals(old)) {
+  public <P extends HasMetadata> UpdateControl<P> control(P primary, Object before, Object after,
+      List<Condition> conditions, Supplier<P> patch) {
+    ResourceID id = ResourceID.fromResource(primary);
+    if (before != null && Serialization.jsonMapper().valueToTree(before)
+        .equals(Serialization.jsonMapper().valueToTree(after))) {
+      if (!inTransition(conditions)) {
+        waiting.remove(id);
+      }
       return UpdateControl.noUpdate();
     }
-    ResourceID id = ResourceID.fromResource(primary);
-    Instant at = clock.instant();
-    lastWrite.values().removeIf(t -> !t.plus(interval).isAfter(at)); // older entries no longer hold anything back
-    Instant last = lastWrite.get(id);
-    if (old != null && last != null && Objects.equals(significant(old), significant(now))) {
-      return UpdateControl.<P>noUpdate().rescheduleAfter(Duration.between(at, last.plus(interval)));
+    if (!inTransition(conditions)) {
+      waiting.remove(id);
+      return UpdateControl.patchStatus(patch.get());
     }
-    lastWrite.put(id, at);
+    Instant now = clock.instant();
+    // Entries of objects deleted mid-transition would stay: drop any older than ten intervals (such an old entry, kept,
+    // would only make a write due at once; dropped, it waits one interval).
+    waiting.values().removeIf(t -> t.plus(interval.multipliedBy(10)).isBefore(now));
+    Instant due = waiting.computeIfAbsent(id, k -> now).plus(interval);
+    if (now.isBefore(due)) {
+      return UpdateControl.<P>noUpdate().rescheduleAfter(Duration.between(now, due));
+    }
+    waiting.put(id, now); // the next transitional write is due an interval from now
     return UpdateControl.patchStatus(patch.get());
   }
 
-  /** The status without its progress: what a user needs to see at once when it changes. */
-  static JsonNode significant(JsonNode status) {
-    ObjectNode copy = status.deepCopy();
-    copy.remove(PROGRESS_FIELDS);
-    JsonNode conditions = copy.get("conditions");
-    if (conditions != null) {
-      conditions.forEach(c -> {
-        if ("Ready".equals(c.path("type").asText()) && PROGRESS_REASONS.contains(c.path("reason").asText())) {
-          ((ObjectNode) c).remove("message");
-        }
-      });
-    }
-    return copy;
+  private static boolean inTransition(List<Condition> conditions) {
+    return Conditions.find(conditions, "Ready").map(c -> IN_TRANSITION.contains(c.reason)).orElse(false);
   }
 }

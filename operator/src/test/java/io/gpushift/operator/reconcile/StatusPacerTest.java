@@ -8,16 +8,18 @@ import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.AIWorkloadStatus;
 import io.gpushift.api.v1alpha1.Condition;
 import io.gpushift.api.v1alpha1.ConditionStatus;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Status writes: significant changes at once, progress at most once per interval, the last state always lands. */
+/** Status writes: settled states at once, states in transition held for an interval, the last state always lands. */
 class StatusPacerTest {
 
   static final Instant T0 = Instant.parse("2026-12-05T12:00:00Z");
@@ -29,12 +31,12 @@ class StatusPacerTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
   };
@@ -42,40 +44,38 @@ class StatusPacerTest {
   final AIWorkload w = workload();
 
   @Test
-  void startingReplicasAreWrittenOncePerIntervalAndTheFinalCountLands() {
-    AIWorkloadStatus written = status(8, 0, "Scaling", "0 of 8 planned replica(s) running");
-    assertThat(pacer.control(w, null, written, () -> w).isPatchStatus()).as("first status").isTrue();
-
-    // Replicas start one by one: within the interval nothing is written, a pass is scheduled for its end.
-    now.set(T0.plusSeconds(2));
-    var one = pacer.control(w, written, status(8, 1, "Scaling", "1 of 8 planned replica(s) running"), () -> w);
-    assertThat(one.isNoUpdate()).isTrue();
-    assertThat(one.getScheduleDelay()).contains(8_000L);
-    now.set(T0.plusSeconds(5));
-    assertThat(pacer.control(w, written, status(8, 5, "Scaling", "5 of 8 planned replica(s) running"), () -> w)
-        .isNoUpdate()).isTrue();
-
-    // The scheduled pass writes the progress it sees then.
-    now.set(T0.plusSeconds(10));
-    AIWorkloadStatus six = status(8, 6, "Scaling", "6 of 8 planned replica(s) running");
-    assertThat(pacer.control(w, written, six, () -> w).isPatchStatus()).isTrue();
-
-    // All running: Ready's reason changes, which is written at once, inside the interval.
-    now.set(T0.plusSeconds(11));
-    assertThat(pacer.control(w, six, status(8, 8, "Running", "8 pod(s) running"), () -> w).isPatchStatus())
-        .isTrue();
+  void replicasStartingWithinTheIntervalWriteOnlyTheSettledStatus() {
+    AIWorkloadStatus idle = status(0, 0, "NoGpusAssigned", "valid; no GPUs are given to it at current prices");
+    var planned = at(0, idle, status(8, 0, "Scaling", "0 of 8 planned replica(s) running"));
+    assertThat(planned.isNoUpdate()).as("a new plan in transition waits").isTrue();
+    assertThat(planned.getScheduleDelay()).as("a pass is due when the interval ends").contains(10_000L);
+    assertThat(at(3, idle, status(8, 5, "Scaling", "5 of 8 planned replica(s) running")).isNoUpdate()).isTrue();
+    assertThat(at(6, idle, status(8, 8, "Running", "8 pod(s) running")).isPatchStatus())
+        .as("settled: written at once").isTrue();
   }
 
   @Test
-  void aChangeOfPlanIsWrittenAtOnceAndAnUnchangedStatusNever() {
-    AIWorkloadStatus written = status(8, 0, "Scaling", "0 of 8 planned replica(s) running");
-    pacer.control(w, null, written, () -> w);
-    now.set(T0.plusSeconds(1));
-    assertThat(pacer.control(w, written, status(4, 1, "Scaling", "1 of 4 planned replica(s) running"), () -> w)
-        .isPatchStatus()).as("desired replicas changed").isTrue();
-    now.set(T0.plusSeconds(30));
-    assertThat(pacer.control(w, written, status(8, 0, "Scaling", "0 of 8 planned replica(s) running"), () -> w)
-        .isNoUpdate()).isTrue();
+  void aLongTransitionIsWrittenOncePerIntervalAndTheLastStateLands() {
+    AIWorkloadStatus idle = status(0, 0, "NoGpusAssigned", "valid; no GPUs are given to it at current prices");
+    at(0, idle, status(8, 0, "Scaling", "0 of 8 planned replica(s) running"));
+    AIWorkloadStatus two = status(8, 2, "Scaling", "2 of 8 planned replica(s) running");
+    assertThat(at(10, idle, two).isPatchStatus()).as("the scheduled pass writes what it sees then").isTrue();
+    var three = at(12, two, status(8, 3, "Scaling", "3 of 8 planned replica(s) running"));
+    assertThat(three.isNoUpdate()).isTrue();
+    assertThat(three.getScheduleDelay()).contains(8_000L);
+    assertThat(at(20, two, status(8, 3, "Scaling", "3 of 8 planned replica(s) running")).isPatchStatus()).isTrue();
+  }
+
+  @Test
+  void anUnchangedStatusIsNeverWritten() {
+    AIWorkloadStatus running = status(8, 8, "Running", "8 pod(s) running");
+    assertThat(at(0, running, status(8, 8, "Running", "8 pod(s) running")).isNoUpdate()).isTrue();
+    assertThat(at(0, null, running).isPatchStatus()).as("no status yet, settled").isTrue();
+  }
+
+  private UpdateControl<AIWorkload> at(int second, AIWorkloadStatus before, AIWorkloadStatus after) {
+    now.set(T0.plusSeconds(second));
+    return pacer.control(w, before, after, after.conditions, () -> w);
   }
 
   static AIWorkloadStatus status(int desired, int running, String reason, String message) {
@@ -83,8 +83,8 @@ class StatusPacerTest {
     s.desiredReplicas = desired;
     s.runningReplicas = running;
     s.gpus = running * 8;
-    Condition ready = new Condition("Ready", "Running".equals(reason) ? ConditionStatus.True : ConditionStatus.False,
-        reason, message);
+    boolean settled = "Running".equals(reason) || "NoGpusAssigned".equals(reason);
+    Condition ready = new Condition("Ready", settled ? ConditionStatus.True : ConditionStatus.False, reason, message);
     ready.lastTransitionTime = T0.toString();
     s.conditions = new ArrayList<>(List.of(ready));
     return Serialization.clone(s);
