@@ -16,19 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * When a MiningPool's or AIWorkload's new status is written. A settled status (Ready is anything but {@code Starting}
- * or {@code Scaling}) is written at once. A status in transition, while its replicas start, is held: written only once
- * it has been pending for the interval, and then at most once per interval, with a pass scheduled for when it is due,
- * so the last state always lands. A shift whose replicas start within the interval thus writes one status per object,
- * the settled one; before, status was rewritten as each replica started (the scale benchmark counted 354 AIWorkload
- * status patches for 50 workloads in one cold start). One pacer per controller (object ids are per kind).
+ * When a MiningPool's or AIWorkload's new status is written. A settled status is written at once. A status that the
+ * next pool pass or the next pod events usually replace is held: replicas starting (Ready {@code Starting} or
+ * {@code Scaling}) and no share in any plan yet ({@code NoPoolInReach}: what a new object shows until the pool loop's
+ * next pass). It is written only once it has been pending for the interval, then at most once per interval, with a
+ * pass scheduled for when it is due, so the last state always lands. A shift whose replicas start within the interval
+ * thus writes one status per object, the settled one; before, status was rewritten as each replica started (the scale
+ * benchmark counted 354 AIWorkload status patches for 50 workloads in one cold start). One pacer per controller.
  */
 public final class StatusPacer {
 
-  private static final Set<String> IN_TRANSITION = Set.of("Starting", "Scaling");
+  private static final Set<String> HELD = Set.of("Starting", "Scaling", "NoPoolInReach");
   private final Duration interval;
   private final Clock clock;
-  /** Per object, since when a status in transition waits (or when the last one was written). */
+  /** Per object, since when a held status waits (or when the last one was written). */
   private final Map<ResourceID, Instant> waiting = new ConcurrentHashMap<>();
 
   public StatusPacer(Duration interval, Clock clock) {
@@ -47,12 +48,12 @@ public final class StatusPacer {
     ResourceID id = ResourceID.fromResource(primary);
     if (before != null && Serialization.jsonMapper().valueToTree(before)
         .equals(Serialization.jsonMapper().valueToTree(after))) {
-      if (!inTransition(conditions)) {
+      if (!held(conditions)) {
         waiting.remove(id);
       }
       return UpdateControl.noUpdate();
     }
-    if (!inTransition(conditions)) {
+    if (!held(conditions)) {
       waiting.remove(id);
       return UpdateControl.patchStatus(patch.get());
     }
@@ -64,11 +65,11 @@ public final class StatusPacer {
     if (now.isBefore(due)) {
       return UpdateControl.<P>noUpdate().rescheduleAfter(Duration.between(now, due));
     }
-    waiting.put(id, now); // the next transitional write is due an interval from now
+    waiting.put(id, now); // the next held write is due an interval from now
     return UpdateControl.patchStatus(patch.get());
   }
 
-  private static boolean inTransition(List<Condition> conditions) {
-    return Conditions.find(conditions, "Ready").map(c -> IN_TRANSITION.contains(c.reason)).orElse(false);
+  private static boolean held(List<Condition> conditions) {
+    return Conditions.find(conditions, "Ready").map(c -> HELD.contains(c.reason)).orElse(false);
   }
 }

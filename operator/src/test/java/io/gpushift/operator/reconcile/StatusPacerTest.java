@@ -95,4 +95,12 @@ class StatusPacerTest {
     w.setMetadata(new ObjectMetaBuilder().withNamespace("ai").withName("llm").build());
     return w;
   }
+
+  @Test
+  void aNewObjectNotYetPlannedWaitsForThePoolsNextPass() {
+    var unplanned = at(0, null, status(0, 0, "NoPoolInReach", "no GPUNodePool can run it"));
+    assertThat(unplanned.isNoUpdate()).as("the pool has not decided since the object appeared").isTrue();
+    assertThat(at(10, null, status(0, 0, "NoPoolInReach", "no GPUNodePool can run it")).isPatchStatus())
+        .as("still unplanned after the interval: it is the object's state").isTrue();
+  }
 }
