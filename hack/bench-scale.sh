@@ -3,7 +3,9 @@
 # Starts the local control plane with the benchmark's fleet (N kwok nodes x 8 GPUs, default 100) and an audit policy
 # for the operator's and the baseline's ServiceAccounts, runs bench/target/gpushift-bench.jar (operator in its own
 # JVM: cold start, price flip, quiet minutes; then the baseline), prints the report and stops the cluster.
-# Other options go to the jar: --quiet-minutes M (10), --baseline-concurrency C (16), --operator-max-ram (512m).
+# Other options go to the jar: --quiet-minutes M (10), --baseline-concurrency C (16), --operator-max-ram (512m),
+# --operator-nmt (native memory tracking: the report adds what the JVM itself holds). The operator's JVM options are the
+# chart's (helm/gpushift/values.yaml, jvm.*).
 # The report is also written to $dir/report-N.md. Environment: GPUSHIFT_BENCH_DIR (cluster directory), JAVA_HOME,
 # GPUSHIFT_REBUILD=1 (rebuild the operator and bench jars).
 set -euo pipefail
@@ -17,7 +19,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --nodes) nodes=${2:?--nodes needs a value}; shift 2 ;;
     --keep-cluster) keep=true; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -54,4 +56,5 @@ kc=$("$dir/gpushift-cluster" up --detach --dir "$dir" --bin-dir "$bin" --fleet "
   --device-plugin-configs "$root/localcluster/device-plugin-configs" --audit-policy "$dir/audit-policy.yaml" | tail -1)
 case $kc in KUBECONFIG=*) kubeconfig=${kc#KUBECONFIG=} ;; *) die "cluster up did not print KUBECONFIG=... (got: $kc)" ;; esac
 "$java" -jar "$bench_jar" --nodes "$nodes" --kubeconfig "$kubeconfig" --cluster-dir "$dir" \
-  --operator-jar "$root/$operator_jar" --crds "$root/crds" --out "$dir/report-$nodes.md" "${args[@]}"
+  --operator-jar "$root/$operator_jar" --crds "$root/crds" --chart-values "$root/helm/gpushift/values.yaml" \
+  --out "$dir/report-$nodes.md" "${args[@]}"

@@ -14,26 +14,48 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator as production runs it ({@code java -jar quarkus-run.jar}, prod profile, leader election on) in its own
- * JVM, so its RSS and CPU are its own. {@code -XX:MaxRAM} stands in for the chart's 512 MiB memory limit: the JVM sizes
- * its heap from it as it would in the container.
+ * The operator as production runs it ({@code java -jar quarkus-run.jar}, prod profile, leader election on, the chart's
+ * JVM options: {@link JvmOptions}) in its own JVM, so its RSS and CPU are its own. {@code -XX:MaxRAM} stands in for the
+ * chart's 512 MiB memory limit: the JVM sizes its heap from it as it would in the container. With {@code nmt}, native
+ * memory tracking is on (it costs a few MB itself) so {@link #nativeMemory()} can say what the JVM takes.
  */
 final class OperatorProcess implements AutoCloseable {
 
   final Process process;
   final int port;
 
-  OperatorProcess(Path jar, Path kubeconfig, Path log, String maxRam, List<String> extraJvmArgs) throws IOException {
+  OperatorProcess(Path jar, Path kubeconfig, Path log, String maxRam, JvmOptions jvm, boolean nmt,
+      List<String> extraJvmArgs) throws IOException {
     port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + maxRam, "-Dquarkus.http.port=" + port,
-        "-Dquarkus.http.host=127.0.0.1", "-Dgpushift.leader-election.lease-namespace=" + Identity.NAMESPACE));
+    List<String> cmd = new ArrayList<>(List.of(javaTool("java"), "-XX:MaxRAM=" + maxRam));
+    cmd.addAll(jvm.args());
+    if (nmt) {
+      cmd.add("-XX:NativeMemoryTracking=summary");
+    }
+    cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+        "-Dgpushift.leader-election.lease-namespace=" + Identity.NAMESPACE));
     cmd.addAll(extraJvmArgs);
     cmd.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
+    if (jvm.mallocArenaMax() != null) {
+      pb.environment().put("MALLOC_ARENA_MAX", jvm.mallocArenaMax());
+    }
     process = pb.start();
+  }
+
+  private static String javaTool(String name) {
+    return Path.of(System.getProperty("java.home"), "bin", name).toString();
+  }
+
+  /** {@code jcmd PID VM.native_memory summary scale=MB}: what the JVM itself takes, by category (needs nmt). */
+  String nativeMemory() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(javaTool("jcmd"), Long.toString(pid()), "VM.native_memory", "summary",
+        "scale=MB").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    jcmd.waitFor(30, TimeUnit.SECONDS);
+    return out;
   }
 
   long pid() {

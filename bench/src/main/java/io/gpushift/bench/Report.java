@@ -26,6 +26,9 @@ final class Report {
   Duration baseFlipCreate;
   int[] baseFlipCounts;
   long baselineWrites;
+  String jvm = "java";
+  String maxRam = "512m";
+  String nativeMemory;
 
   Report(Farm farm, int concurrency) {
     this.farm = farm;
@@ -37,10 +40,10 @@ final class Report {
     line(r, "## %,d nodes × %d GPUs = %,d GPUs; %d MiningPools, %d AIWorkloads, 1 GPUNodePool", farm.nodes,
         Farm.GPUS_PER_NODE, farm.gpus(), Farm.MINING_POOLS, Farm.AI_WORKLOADS);
     line(r, "");
-    line(r, "%s; %d cores, %s; load average %s at start, %s at end; JDK %s. Operator: `java -XX:MaxRAM=512m -jar "
-        + "quarkus-run.jar` (prod profile, leader election on), ready %.1f s after launch.", Instant.now()
-        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), memory(),
-        loadAtStart, load(), Runtime.version(), secs(operatorReady));
+    line(r, "%s; %d cores, %s; load average %s at start, %s at end; JDK %s. Operator: `%s -XX:MaxRAM=%s -jar "
+        + "quarkus-run.jar` (the chart's JVM options, prod profile, leader election on), ready %.1f s after launch.",
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+        memory(), loadAtStart, load(), Runtime.version(), jvm, maxRam, secs(operatorReady));
     line(r, "");
     line(r, "| scenario | pods created / deleted | operator: plan realised | baseline: plain client, %d in flight "
         + "| ratio (goal ≤ 2.0) |", concurrency);
@@ -84,12 +87,38 @@ final class Report {
     line(r, "|---|---|---|---|");
     latencies(r, "engine decision (`%s`)".formatted(Phase.ENGINE), Phase.ENGINE, "");
     latencies(r, "pool reconcile: gather + decide + realise (`%s`)".formatted(Phase.DECISION), Phase.DECISION, "");
+    if (nativeMemory != null) {
+      line(r, "");
+      line(r, "What the JVM itself holds at the end (`jcmd PID VM.native_memory summary`, committed; tracking on):");
+      line(r, "");
+      line(r, "%s", nativeMemoryTable(nativeMemory));
+    }
     return r.toString();
   }
 
   private void latencies(StringBuilder r, String label, String metric, String labels) {
     line(r, "| %s | %s | %s | %s |", label, cold.latency(metric, labels), flip.latency(metric, labels),
         quiet.latency(metric, labels));
+  }
+
+  /** NMT's summary as a table: the total, then every category of at least 1 MB committed, largest first. */
+  static String nativeMemoryTable(String nmt) {
+    java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total: reserved=(\\d+)MB, committed=(\\d+)MB")
+        .matcher(nmt);
+    java.util.regex.Matcher category = java.util.regex.Pattern.compile(
+        "(?m)^-\\s+(.+?) \\(reserved=(\\d+)MB, committed=(\\d+)MB").matcher(nmt);
+    Map<String, Integer> committed = new java.util.LinkedHashMap<>();
+    while (category.find()) {
+      committed.put(category.group(1).trim(), Integer.parseInt(category.group(3)));
+    }
+    StringBuilder t = new StringBuilder("| JVM part | committed MB |\n|---|---|\n");
+    if (total.find()) {
+      t.append("| **total** | **").append(total.group(2)).append("** |\n");
+    }
+    committed.entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> t.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
+    return t.toString().stripTrailing();
   }
 
   private static String verbs(Phase p, boolean writes) {

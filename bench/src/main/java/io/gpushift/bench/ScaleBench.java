@@ -45,6 +45,11 @@ public final class ScaleBench implements Callable<Integer> {
   int concurrency;
   @Option(names = "--operator-max-ram", defaultValue = "512m", description = "-XX:MaxRAM (the chart's memory limit)")
   String maxRam;
+  @Option(names = "--chart-values", defaultValue = "helm/gpushift/values.yaml",
+      description = "the chart values whose jvm block sets the operator's JVM options, as in production")
+  Path chartValues;
+  @Option(names = "--operator-nmt", description = "native memory tracking on; the report then says what the JVM holds")
+  boolean nmt;
   @Option(names = "--operator-jvm-arg", description = "extra JVM argument for the operator (repeatable)")
   List<String> jvmArgs = new ArrayList<>();
   @Option(names = "--out", description = "also write the report to this file")
@@ -77,8 +82,11 @@ public final class ScaleBench implements Callable<Integer> {
       Identity baselineId = Identity.create(admin, kubeconfig, "baseline", work);
       Audit audit = new Audit(clusterDir.resolve("logs/audit.log"));
       Instant launched = Instant.now();
+      JvmOptions jvm = JvmOptions.fromChartValues(chartValues);
+      report.jvm = jvm.describe() + (nmt ? " -XX:NativeMemoryTracking=summary" : "");
+      report.maxRam = maxRam;
       OperatorProcess op = new OperatorProcess(operatorJar, operatorId.kubeconfig, work.resolve("operator.log"),
-          maxRam, jvmArgs);
+          maxRam, jvm, nmt, jvmArgs);
       try (Proc proc = new Proc(op.pid())) {
         report.operatorReady = op.awaitReady(launched, Duration.ofMinutes(3));
         Run run = new Run(admin, managed, audit, operatorId.username(), op.port, proc);
@@ -91,6 +99,10 @@ public final class ScaleBench implements Callable<Integer> {
         Files.writeString(work.resolve("operator-metrics.txt"), report.quiet.metricsAfter);
         report.finalRssMb = proc.rssKb() / 1024.0;
         report.hwmMb = proc.hwmKb() / 1024.0;
+        if (nmt) {
+          report.nativeMemory = op.nativeMemory();
+          Files.writeString(work.resolve("operator-nmt.txt"), report.nativeMemory);
+        }
       } finally {
         op.close();
       }

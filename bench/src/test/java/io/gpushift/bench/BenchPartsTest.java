@@ -47,4 +47,49 @@ class BenchPartsTest {
     assertThat(farm.aiWorkloadYaml(3)).contains("gpusPerReplica: 8", "maxReplicas: 2");
     assertThatThrownBy(() -> new Farm(105)).hasMessageContaining("multiple of 10");
   }
+
+  @Test
+  void nativeMemoryBecomesATableOfTheLargestParts() {
+    String nmt = """
+        Native Memory Tracking:
+
+        Total: reserved=1600MB, committed=210MB
+               malloc: 30MB #200000
+
+        -                 Java Heap (reserved=128MB, committed=90MB)
+                                    (mmap: reserved=128MB, committed=90MB)
+
+        -                     Class (reserved=1030MB, committed=55MB)
+        -                    Thread (reserved=60MB, committed=6MB)
+        -                     Other (reserved=0MB, committed=0MB)
+        """;
+    assertThat(Report.nativeMemoryTable(nmt)).isEqualTo("""
+        | JVM part | committed MB |
+        |---|---|
+        | **total** | **210** |
+        | Java Heap | 90 |
+        | Class | 55 |
+        | Thread | 6 |""");
+  }
+
+  @Test
+  void theOperatorsJvmOptionsComeFromTheChart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path values = dir.resolve("values.yaml");
+    java.nio.file.Files.writeString(values, """
+        replicaCount: 2
+        jvm:
+          options: >-
+            -XX:MaxRAMPercentage=25
+            -XX:ReservedCodeCacheSize=64m
+          gc: -XX:+UseSerialGC
+          mallocArenaMax: 2
+        """);
+    JvmOptions jvm = JvmOptions.fromChartValues(values);
+    assertThat(jvm.args()).containsExactly("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=25",
+        "-XX:ReservedCodeCacheSize=64m");
+    assertThat(jvm.mallocArenaMax()).isEqualTo("2");
+    assertThat(JvmOptions.fromChartValues(java.nio.file.Path.of("../helm/gpushift/values.yaml")).args())
+        .as("the chart itself").contains("-XX:+UseSerialGC");
+  }
 }

@@ -124,6 +124,13 @@ class ChartRenderTest {
     assertThat(list(container.get("env"))).extracting(e -> e.get("name")).contains(
         "GPUSHIFT_LEADER_ELECTION_ENABLED", "GPUSHIFT_LEADER_ELECTION_LEASE_NAME",
         "GPUSHIFT_LEADER_ELECTION_LEASE_NAMESPACE", "QUARKUS_OPERATOR_SDK_NAMESPACES");
+    // The JVM the scale benchmark measured (values jvm.*, read by bench/JvmOptions): Serial GC instead of the image's
+    // Parallel, a quarter of the limit as heap instead of 80 %, two malloc arenas.
+    Map<Object, Object> env = new java.util.HashMap<>();
+    list(container.get("env")).forEach(e -> env.put(e.get("name"), e.get("value")));
+    assertThat(env).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC").containsEntry("MALLOC_ARENA_MAX", "2");
+    assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=25",
+        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.gpushift.operator.model.Owner;
 import io.gpushift.operator.model.WorkKind;
 import io.gpushift.operator.realize.Names;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +41,30 @@ public final class PlanMapper {
     String poolName = pool.getMetadata().getName();
     List<DesiredPod> pods = new ArrayList<>();
     Map<String, DesiredNode> nodes = new LinkedHashMap<>();
+    Map<String, PodSpec> templates = new HashMap<>(); // one clone of each workload's template per pass, not per node
+    Map<String, String> firstWhy = new HashMap<>(); // node → its first explanation; a scan per node was O(nodes²)
+    for (String e : decision.explanations()) {
+      int colon = e.indexOf(':');
+      if (colon > 0) {
+        firstWhy.putIfAbsent(e.substring(0, colon), e);
+      }
+    }
     decision.gpusByNode().forEach((node, uses) -> {
       int minerGpus = 0;
       int aiGpus = 0;
+      String why = firstWhy.getOrDefault(node, "plan of GPUNodePool " + poolName);
       for (var use : uses.entrySet()) {
-        String why = decision.explanations().stream().filter(e -> e.startsWith(node + ":")).findFirst()
-            .orElse("plan of GPUNodePool " + poolName);
         MiningPool mp = mining.get(use.getKey());
         AIWorkload w = ai.get(use.getKey());
         if (mp != null) {
           minerGpus += use.getValue();
           pods.add(new DesiredPod(mp.getMetadata().getNamespace(), Names.miner(mp.getMetadata().getName(), node),
               node, owner(mp), WorkKind.MINER, use.getValue(), Keys.PRIORITY_MINING, false, 0, Map.of(),
-              tolerate(MinerSpec.build(mp, node, use.getValue()), tolerations.get(node)), why));
+              tolerate(MinerSpec.build(mp, node, use.getValue()), tolerations.get(node)), why,
+              specKey(mp, tolerations.get(node))));
         } else if (w != null) {
           aiGpus += use.getValue();
-          addReplicas(pods, w, node, use.getValue(), why, tolerations.get(node));
+          addReplicas(pods, w, node, use.getValue(), why, tolerations.get(node), templates);
         }
       }
       if (!frozen.contains(node)) {
@@ -80,32 +89,55 @@ public final class PlanMapper {
     return s.checkpointGraceSeconds == null ? 30 : s.checkpointGraceSeconds;
   }
 
+  /** The replicas on one node; they share one base spec (read only from here on: PodFactory clones it). */
   private static void addReplicas(List<DesiredPod> pods, AIWorkload w, String node, int gpus, String why,
-      List<Toleration> nodeTolerations) {
+      List<Toleration> nodeTolerations, Map<String, PodSpec> templates) {
     AIWorkloadSpec s = w.getSpec();
     int perReplica = s.gpusPerReplica == null ? 1 : s.gpusPerReplica;
     for (int i = 0; i < gpus / perReplica; i++) {
-      pods.add(replica(w, node, Names.replica(w.getMetadata().getName(), node, i), why, nodeTolerations));
+      pods.add(replica(w, node, Names.replica(w.getMetadata().getName(), node, i), why, nodeTolerations, templates));
     }
   }
 
-  /** One replica of {@code w} on {@code node}, named {@code name}: also what a live replica is compared with. */
+  /**
+   * One replica of {@code w} on {@code node}, named {@code name}: also what a live replica is compared with.
+   *
+   * @param templates base specs by workload, cloned once per pass and shared read-only by its replicas
+   */
   public static DesiredPod replica(AIWorkload w, String node, String name, String why,
-      List<Toleration> nodeTolerations) {
+      List<Toleration> nodeTolerations, Map<String, PodSpec> templates) {
     AIWorkloadSpec s = w.getSpec();
     boolean guaranteed = s.commitment == AIWorkloadSpec.Commitment.Guaranteed;
-    PodSpec base = s.template == null || s.template.getSpec() == null ? new PodSpec()
-        : Serialization.clone(s.template.getSpec());
     Map<String, String> labels = s.template == null || s.template.getMetadata() == null
         || s.template.getMetadata().getLabels() == null ? Map.of() : s.template.getMetadata().getLabels();
-    tolerate(base, nodeTolerations);
     int grace = grace(s);
-    if (base.getTerminationGracePeriodSeconds() == null) {
-      base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
-    }
+    PodSpec template = templates.computeIfAbsent(Translate.id(w), k -> {
+      PodSpec base = s.template == null || s.template.getSpec() == null ? new PodSpec()
+          : Serialization.clone(s.template.getSpec());
+      if (base.getTerminationGracePeriodSeconds() == null) {
+        base.setTerminationGracePeriodSeconds((long) grace); // the checkpoint grace doubles as SIGTERM grace
+      }
+      return base;
+    });
+    PodSpec base = nodeTolerations == null || nodeTolerations.isEmpty() ? template
+        : tolerate(Serialization.clone(template), nodeTolerations);
     return new DesiredPod(w.getMetadata().getNamespace(), name, node, owner(w), WorkKind.AI,
         s.gpusPerReplica == null ? 1 : s.gpusPerReplica,
-        guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE, guaranteed, grace, labels, base, why);
+        guaranteed ? Keys.PRIORITY_AI_GUARANTEED : Keys.PRIORITY_AI_PREEMPTIBLE, guaranteed, grace, labels, base, why,
+        specKey(w, nodeTolerations));
+  }
+
+  /**
+   * What a pod's base spec and labels are made from besides the node, GPUs and priority: the owner's spec (uid and
+   * generation: a new spec, or a re-created owner, has another generation or uid) and the node's tolerations.
+   */
+  static String specKey(io.fabric8.kubernetes.api.model.HasMetadata owner, List<Toleration> nodeTolerations) {
+    var m = owner.getMetadata();
+    if (m.getGeneration() == null) {
+      return null; // no generation (hand-made objects): nothing tells a changed spec, so nothing is cached
+    }
+    return owner.getKind() + "/" + m.getNamespace() + "/" + m.getName() + "/" + m.getUid() + "@" + m.getGeneration()
+        + (nodeTolerations == null || nodeTolerations.isEmpty() ? "" : "|" + nodeTolerations);
   }
 
   private static PodSpec tolerate(PodSpec spec, List<Toleration> extra) {

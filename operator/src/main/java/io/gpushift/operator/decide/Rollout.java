@@ -30,6 +30,7 @@ public final class Rollout {
   public static List<Pod> outdated(String pool, Collection<Pod> poolPods, Map<String, AIWorkload> ai,
       Map<String, List<Toleration>> tolerations) {
     List<Pod> outdated = new ArrayList<>();
+    Map<String, io.fabric8.kubernetes.api.model.PodSpec> templates = new HashMap<>();
     for (Pod p : poolPods) {
       String node = Pods.node(p);
       AIWorkload w = ai.get(p.getMetadata().getNamespace() + "/" + Pods.controller(p).map(o -> o.getName()).orElse(""));
@@ -37,7 +38,7 @@ public final class Rollout {
           || Pods.protectedFromDisruption(p)) {
         continue; // not a contract's live replica this pool still plans for, or one that must not move anyway
       }
-      var twin = PlanMapper.replica(w, node, p.getMetadata().getName(), "", tolerations.get(node));
+      var twin = PlanMapper.replica(w, node, p.getMetadata().getName(), "", tolerations.get(node), templates);
       if (twin.guaranteed() && !PodFactory.expectedHash(pool, twin).equals(Pods.annotation(p, Keys.SPEC_HASH))) {
         outdated.add(p);
       }

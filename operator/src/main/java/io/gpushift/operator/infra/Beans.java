@@ -28,8 +28,9 @@ public class Beans {
   @Produces
   @Singleton
   OperatorSettings settings(@ConfigProperty(name = "gpushift.tick", defaultValue = "60s") Duration tick,
-      @ConfigProperty(name = "gpushift.device-plugin.settle", defaultValue = "30s") Duration settle) {
-    return new OperatorSettings(tick, settle, Clock.systemUTC());
+      @ConfigProperty(name = "gpushift.device-plugin.settle", defaultValue = "30s") Duration settle,
+      @ConfigProperty(name = "gpushift.status.progress-interval", defaultValue = "10s") Duration statusProgress) {
+    return new OperatorSettings(tick, settle, statusProgress, Clock.systemUTC());
   }
 
   @Produces

@@ -49,8 +49,21 @@ public final class PodFactory {
         .withSpec(spec).build();
   }
 
-  /** The hash the pod for {@code desired} would carry; compared with the live pod's annotation to detect drift. */
+  /**
+   * The hash the pod for {@code desired} would carry; compared with the live pod's annotation to detect drift. Every
+   * pass asks this for every planned pod that exists, so it comes from {@link SpecHashes} when the desired pod says
+   * what it was made from: building the pod (a cloned spec and its JSON) for each was most of a pass's garbage.
+   */
   public static String expectedHash(String pool, DesiredPod desired) {
+    if (desired.specKey() == null) {
+      return hashOf(pool, desired);
+    }
+    String key = String.join("|", pool, desired.specKey(), desired.node(), Integer.toString(desired.gpus()),
+        desired.priorityClass(), Boolean.toString(desired.guaranteed()), Integer.toString(desired.graceSeconds()));
+    return SpecHashes.get(key, () -> hashOf(pool, desired));
+  }
+
+  private static String hashOf(String pool, DesiredPod desired) {
     return build(pool, desired).getMetadata().getAnnotations().get(Keys.SPEC_HASH);
   }
 

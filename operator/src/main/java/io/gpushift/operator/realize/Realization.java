@@ -141,7 +141,7 @@ public final class Realization {
   private static DesiredPod renamed(String pool, DesiredPod d) {
     String name = Names.replacement(d.name(), PodFactory.expectedHash(pool, d));
     return new DesiredPod(d.namespace(), name, d.node(), d.owner(), d.kind(), d.gpus(), d.priorityClass(),
-        d.guaranteed(), d.graceSeconds(), d.labels(), d.baseSpec(), d.reason());
+        d.guaranteed(), d.graceSeconds(), d.labels(), d.baseSpec(), d.reason(), d.specKey());
   }
 
   /** A replica's hash covers its node selector, so compare it with the hash it would have on the node it is on. */
@@ -149,7 +149,8 @@ public final class Realization {
     String node = Pods.node(p);
     DesiredPod twin = group.get(0);
     DesiredPod there = new DesiredPod(twin.namespace(), p.getMetadata().getName(), node, twin.owner(), twin.kind(),
-        twin.gpus(), twin.priorityClass(), true, twin.graceSeconds(), twin.labels(), twin.baseSpec(), twin.reason());
+        twin.gpus(), twin.priorityClass(), true, twin.graceSeconds(), twin.labels(), twin.baseSpec(), twin.reason(),
+        twin.specKey());
     return PodFactory.expectedHash(pool, there).equals(Pods.annotation(p, Keys.SPEC_HASH));
   }
 

@@ -153,6 +153,9 @@ public class Realizer {
 
   /** One Event per owner per pass, not one per pod: explains the move without doubling the writes. */
   private void summarise(DesiredState desired, Steps steps) {
+    if (steps.create.isEmpty() && steps.deleteNow.isEmpty()) {
+      return; // a quiet pass: no map of every planned pod's reason
+    }
     Map<String, StringBuilder> byOwner = new LinkedHashMap<>();
     Map<String, Pod> sample = new LinkedHashMap<>();
     Function<Pod, StringBuilder> line = p -> {

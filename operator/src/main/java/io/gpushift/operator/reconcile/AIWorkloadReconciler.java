@@ -8,10 +8,10 @@ import io.gpushift.api.v1alpha1.AIWorkloadStatus;
 import io.gpushift.api.v1alpha1.Conditions;
 import io.gpushift.engine.Snapshot;
 import io.gpushift.operator.Keys;
+import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.AiReport;
 import io.gpushift.operator.report.OptionStore;
-import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,18 +34,18 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
 
   private final MarketDataHook market;
   private final OptionStore store;
+  private final StatusPacer pacer;
 
   @jakarta.inject.Inject
-  public AIWorkloadReconciler(MarketDataHook market, OptionStore store) {
+  public AIWorkloadReconciler(MarketDataHook market, OptionStore store, OperatorSettings settings) {
     this.market = market;
     this.store = store;
+    this.pacer = new StatusPacer(settings.statusProgress(), settings.clock());
   }
 
   @Override
   public List<EventSource<?, AIWorkload>> prepareEventSources(EventSourceContext<AIWorkload> context) {
-    List<EventSource<?, AIWorkload>> sources = new ArrayList<>(OwnedPods.source(context, AIWorkload.class));
-    sources.add(OutcomeEvents.source(store, true));
-    return market.withFeedEvents(context, sources);
+    return OwnedPods.eventSources(context, AIWorkload.class, store, market);
   }
 
   @Override
@@ -69,14 +68,13 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
     Conditions.set(s.conditions, check.ready(w, () -> AiReport.ready(w, check.errors(), pods, store)),
         Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
-    s.marketData = market.report(w, translated, s.conditions);
-    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
-      return UpdateControl.noUpdate();
-    }
-    AIWorkload fresh = new AIWorkload();
-    fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
-        .withNamespace(w.getMetadata().getNamespace()).build());
-    fresh.setStatus(s);
-    return UpdateControl.patchStatus(fresh);
+    s.marketData = market.report(w, translated, s.conditions, old == null ? null : old.marketData);
+    return pacer.control(w, old, s, s.conditions, () -> {
+      AIWorkload fresh = new AIWorkload();
+      fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
+          .withNamespace(w.getMetadata().getNamespace()).build());
+      fresh.setStatus(s);
+      return fresh;
+    });
   }
 }

@@ -141,7 +141,8 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     }
     GPUNodePoolStatus status = PoolStatus.build(pool, gathered.engineNodes(), mining.keySet(), decision, steps,
         mode.name(), problems, now);
-    status.marketData = electricity == null ? null : market.report(pool, electricity, status.conditions);
+    status.marketData = electricity == null ? null : market.report(pool, electricity, status.conditions,
+        pool.getStatus() == null ? null : pool.getStatus().marketData);
     reportGpus(name, status);
     metrics.decision(name, Duration.ofNanos(System.nanoTime() - started));
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()

@@ -7,6 +7,8 @@ import io.gpushift.api.v1alpha1.ConditionStatus;
 import io.gpushift.api.v1alpha1.MarketDataValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code MarketDataFresh} condition and the {@code status.marketData} list of an object priced with feeds. Not
@@ -52,6 +54,16 @@ final class MarketDataCondition {
 
   /** One entry per feed-backed value, or {@code null} when there is none (the field stays absent). */
   static List<MarketDataValue> values(Translated<?> t, String namespace) {
+    return values(t, namespace, null);
+  }
+
+  /**
+   * As {@link #values(Translated, String)}, but an entry that differs from its entry in {@code before} only in
+   * {@code observedAt} keeps the old time: every feed refresh observes anew, and writing each new time rewrote every
+   * MiningPool, AIWorkload and GPUNodePool status on every refresh. The time is written again once the value, source,
+   * freshness or reason changes; the MarketFeed's own status has every observation.
+   */
+  static List<MarketDataValue> values(Translated<?> t, String namespace, List<MarketDataValue> before) {
     if (t.inputs().isEmpty()) return null;
     List<MarketDataValue> out = new ArrayList<>();
     for (FeedInput i : t.inputs()) {
@@ -65,9 +77,18 @@ final class MarketDataCondition {
         v.source = cut(i.value().source());
         v.observedAt = i.value().observedAt() == null ? null : i.value().observedAt().toString();
       }
+      v.observedAt = previous(before, v).map(old -> old.observedAt).orElse(v.observedAt);
       out.add(v);
     }
     return out;
+  }
+
+  /** The entry of {@code before} for the same field and feed that equals {@code v} apart from the observation time. */
+  private static Optional<MarketDataValue> previous(List<MarketDataValue> before, MarketDataValue v) {
+    if (before == null) return Optional.empty();
+    return before.stream().filter(old -> Objects.equals(old.field, v.field) && Objects.equals(old.feed, v.feed)
+        && Objects.equals(old.value, v.value) && Objects.equals(old.source, v.source)
+        && Objects.equals(old.fresh, v.fresh) && Objects.equals(old.reason, v.reason)).findFirst();
   }
 
   /** {@code namespace/name field}, the namespace defaulted to the referring object's. */

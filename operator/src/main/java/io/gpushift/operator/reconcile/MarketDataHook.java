@@ -46,12 +46,16 @@ public final class MarketDataHook {
     return translate;
   }
 
-  /** {@code others} plus a source reconciling every primary whose spec refers to a refreshed feed. */
+  /**
+   * {@code others} plus a source reconciling every primary whose spec refers to a feed whose published value, freshness
+   * or availability changed. A mere refresh changes nothing they write: status keeps observation times until something
+   * else changes (see {@link #report}).
+   */
   public <P extends HasMetadata> List<EventSource<?, P>> withFeedEvents(EventSourceContext<P> context,
       List<EventSource<?, P>> others) {
     List<EventSource<?, P>> all = new ArrayList<>(others);
     if (feeds != null) {
-      all.add(new FeedEventSource<P>(feeds, false, (ns, name) -> context.getPrimaryCache().list()
+      all.add(new FeedEventSource<P>(feeds, true, (ns, name) -> context.getPrimaryCache().list()
           .filter(p -> FeedRefs.refersTo(p, ns, name)).map(ResourceID::fromResource).collect(Collectors.toSet())));
     }
     return all;
@@ -97,11 +101,16 @@ public final class MarketDataHook {
         p.disruptionBudget(), Mode.PAUSED, p.allowLoss());
   }
 
-  /** Sets {@code MarketDataFresh} in {@code conditions}; returns the value for {@code status.marketData}. */
-  public List<MarketDataValue> report(HasMetadata object, Translated<?> translated, List<Condition> conditions) {
+  /**
+   * Sets {@code MarketDataFresh} in {@code conditions}; returns the value for {@code status.marketData}, keeping the
+   * observation times of {@code before} (the status as it is) where nothing else changed, so a refresh that observes
+   * the same values writes nothing.
+   */
+  public List<MarketDataValue> report(HasMetadata object, Translated<?> translated, List<Condition> conditions,
+      List<MarketDataValue> before) {
     String ns = object.getMetadata().getNamespace();
     Conditions.set(conditions, MarketDataCondition.of(translated, object.getMetadata().getGeneration(), ns),
         clock.instant());
-    return MarketDataCondition.values(translated, ns);
+    return MarketDataCondition.values(translated, ns, before);
   }
 }

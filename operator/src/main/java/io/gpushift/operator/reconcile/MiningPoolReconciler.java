@@ -8,10 +8,10 @@ import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.api.v1alpha1.MiningPoolStatus;
 import io.gpushift.engine.Snapshot;
 import io.gpushift.operator.Keys;
+import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Translate;
 import io.gpushift.operator.report.MiningReport;
 import io.gpushift.operator.report.OptionStore;
-import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -21,7 +21,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,18 +33,18 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
 
   private final MarketDataHook market;
   private final OptionStore store;
+  private final StatusPacer pacer;
 
   @jakarta.inject.Inject
-  public MiningPoolReconciler(MarketDataHook market, OptionStore store) {
+  public MiningPoolReconciler(MarketDataHook market, OptionStore store, OperatorSettings settings) {
     this.market = market;
     this.store = store;
+    this.pacer = new StatusPacer(settings.statusProgress(), settings.clock());
   }
 
   @Override
   public List<EventSource<?, MiningPool>> prepareEventSources(EventSourceContext<MiningPool> context) {
-    List<EventSource<?, MiningPool>> sources = new ArrayList<>(OwnedPods.source(context, MiningPool.class));
-    sources.add(OutcomeEvents.source(store, false));
-    return market.withFeedEvents(context, sources);
+    return OwnedPods.eventSources(context, MiningPool.class, store, market);
   }
 
   @Override
@@ -63,14 +62,13 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
     Conditions.set(s.conditions, check.ready(mp, () -> MiningReport.ready(mp, check.errors(), pods, store)),
         Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
-    s.marketData = market.report(mp, translated, s.conditions);
-    if (old != null && Objects.equals(Serialization.asJson(old), Serialization.asJson(s))) {
-      return UpdateControl.noUpdate();
-    }
-    MiningPool fresh = new MiningPool();
-    fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
-        .withNamespace(mp.getMetadata().getNamespace()).build());
-    fresh.setStatus(s);
-    return UpdateControl.patchStatus(fresh);
+    s.marketData = market.report(mp, translated, s.conditions, old == null ? null : old.marketData);
+    return pacer.control(mp, old, s, s.conditions, () -> {
+      MiningPool fresh = new MiningPool();
+      fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
+          .withNamespace(mp.getMetadata().getNamespace()).build());
+      fresh.setStatus(s);
+      return fresh;
+    });
   }
 }

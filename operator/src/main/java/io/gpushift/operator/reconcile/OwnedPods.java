@@ -2,6 +2,7 @@ package io.gpushift.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.Condition;
 import io.gpushift.api.v1alpha1.ConditionStatus;
 import io.gpushift.engine.validation.Finding;
@@ -9,11 +10,14 @@ import io.gpushift.api.v1alpha1.MiningPool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.gather.Slim;
 import io.gpushift.operator.realize.Pods;
+import io.gpushift.operator.report.OptionStore;
+import io.gpushift.operator.report.OutcomeEvents;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,7 +27,18 @@ public final class OwnedPods {
   private OwnedPods() {
   }
 
-  public static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
+  /**
+   * Everything that wakes a MiningPool or AIWorkload reconciler: its own pods, a changed outcome in the pool loops'
+   * plans, and a confirmed change of a feed it is priced with. The two controllers build the same list.
+   */
+  public static <P extends HasMetadata> List<EventSource<?, P>> eventSources(EventSourceContext<P> context,
+      Class<P> owner, OptionStore store, MarketDataHook market) {
+    List<EventSource<?, P>> sources = new ArrayList<>(source(context, owner));
+    sources.add(OutcomeEvents.source(store, AIWorkload.class.equals(owner)));
+    return market.withFeedEvents(context, sources);
+  }
+
+  static <P extends HasMetadata> List<EventSource<?, P>> source(EventSourceContext<P> context, Class<P> owner) {
     // Only this owner kind's pods (miners or AI replicas): each controller's cache then holds its own share, not a
     // second copy of every pod the operator made (the scale benchmark found the heap full at 1,000 nodes).
     String kind = MiningPool.class.equals(owner) ? "miner" : "ai";

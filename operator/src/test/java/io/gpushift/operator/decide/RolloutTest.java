@@ -20,7 +20,7 @@ class RolloutTest {
   @Test
   void aContractReplicaIsOutdatedOnceItsTemplateChangesAndTheEngineNoLongerCountsIt() {
     AIWorkload contract = workload("vllm:1");
-    Pod live = PodFactory.build("pool", PlanMapper.replica(contract, "n0", "contract-n0-0", "", List.of()));
+    Pod live = PodFactory.build("pool", PlanMapper.replica(contract, "n0", "contract-n0-0", "", List.of(), new java.util.HashMap<>()));
     live.getSpec().setNodeName("n0");
     live.getMetadata().setUid("u1");
     var ai = Map.of("ns/contract", contract);

@@ -71,14 +71,15 @@ final class InProcessOperator implements AutoCloseable {
     MarketDataHook market = new MarketDataHook(feeds, settings.clock());
     OptionStore store = new OptionStore();
     operator.register(new GPUNodePoolReconciler(decider, metrics, settings, market, store));
-    operator.register(new MiningPoolReconciler(market, store));
-    operator.register(new AIWorkloadReconciler(market, store));
+    operator.register(new MiningPoolReconciler(market, store, settings));
+    operator.register(new AIWorkloadReconciler(market, store, settings));
     operator.register(new MarketFeedReconciler(feeds, new MarketSettings(Set.of(), settings.clock())));
     operator.start();
   }
 
   static InProcessOperator start(LocalCluster cluster) {
-    return start(cluster, new OperatorSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Clock.systemUTC()));
+    return start(cluster, new OperatorSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10),
+        Clock.systemUTC()));
   }
 
   static InProcessOperator start(LocalCluster cluster, OperatorSettings settings) {

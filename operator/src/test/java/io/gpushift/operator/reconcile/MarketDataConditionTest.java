@@ -74,4 +74,22 @@ class MarketDataConditionTest {
     assertThat(values.get(1).fresh).isFalse();
     assertThat(values.get(1).reason).contains("not fetched yet");
   }
+
+  @Test
+  void aRefreshThatObservesTheSameValueKeepsTheWrittenObservationTime() {
+    var written = MarketDataCondition.values(translated(input(new MarketValue(0.05, "src", SEEN), null)), "ai");
+    Instant later = SEEN.plusSeconds(60);
+
+    var sameValue = MarketDataCondition.values(translated(input(new MarketValue(0.05, "src", later), null)), "ai",
+        written);
+    assertThat(sameValue.get(0).observedAt).as("only the time changed: status stays as written")
+        .isEqualTo(SEEN.toString());
+
+    var newValue = MarketDataCondition.values(translated(input(new MarketValue(0.06, "src", later), null)), "ai",
+        written);
+    assertThat(newValue.get(0).observedAt).isEqualTo(later.toString());
+    var stale = MarketDataCondition.values(translated(input(new MarketValue(0.05, "src", later), "Stale: old")),
+        "ai", written);
+    assertThat(stale.get(0).observedAt).as("freshness changed").isEqualTo(later.toString());
+  }
 }
