@@ -6,8 +6,8 @@ import io.fabric8.generator.annotation.Size;
 
 /**
  * One market value as reported in status: a MarketFeed's field, or an input a MiningPool, AIWorkload or GPUNodePool
- * was priced with. The observation time, not an age, is stored, so status does not change while nothing new is seen;
- * the age is now minus observedAt (and the metric gpushift_market_data_age_seconds).
+ * was priced with. Neither an age nor every observation's time is stored, so status does not change while refreshes
+ * see nothing new (no heartbeat writes); the live age is the metric gpushift_market_data_age_seconds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MarketDataValue {
@@ -30,7 +30,9 @@ public class MarketDataValue {
   public String source;
 
   @Size(max = 64)
-  @JsonPropertyDescription("When the source observed the value (RFC 3339).")
+  @JsonPropertyDescription("When the value was observed (RFC 3339): the first of the refreshes that have seen this same "
+      + "value, source, freshness and reason since, so a refresh that sees nothing new changes no status. Whether it is "
+      + "still current is `fresh`; its live age is the metric gpushift_market_data_age_seconds.")
   public String observedAt;
 
   @JsonPropertyDescription("Whether the value is recent and trusted; a value that is not never moves capacity.")

@@ -28,7 +28,12 @@ final class FeedStatus {
     MarketFeedStatus old = feed.getStatus();
     MarketFeedStatus s = new MarketFeedStatus();
     s.observedGeneration = feed.getMetadata().getGeneration();
-    values.forEach((field, v) -> s.fields.add(value(field, v)));
+    values.forEach((field, v) -> {
+      MarketDataValue shown = value(field, v);
+      shown.observedAt = MarketDataCondition.previous(old == null ? null : old.fields, shown).map(o -> o.observedAt)
+          .orElse(shown.observedAt);
+      s.fields.add(shown);
+    });
     s.conditions = old == null || old.conditions == null ? new ArrayList<>() : Serialization.clone(old).conditions;
     Long gen = s.observedGeneration;
     if (problem != null) {

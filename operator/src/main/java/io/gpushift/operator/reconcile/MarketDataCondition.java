@@ -61,7 +61,7 @@ final class MarketDataCondition {
    * As {@link #values(Translated, String)}, but an entry that differs from its entry in {@code before} only in
    * {@code observedAt} keeps the old time: every feed refresh observes anew, and writing each new time rewrote every
    * MiningPool, AIWorkload and GPUNodePool status on every refresh. The time is written again once the value, source,
-   * freshness or reason changes; the MarketFeed's own status has every observation.
+   * freshness or reason changes; the MarketFeed's own status does the same ({@link FeedStatus}).
    */
   static List<MarketDataValue> values(Translated<?> t, String namespace, List<MarketDataValue> before) {
     if (t.inputs().isEmpty()) return null;
@@ -84,7 +84,7 @@ final class MarketDataCondition {
   }
 
   /** The entry of {@code before} for the same field and feed that equals {@code v} apart from the observation time. */
-  private static Optional<MarketDataValue> previous(List<MarketDataValue> before, MarketDataValue v) {
+  static Optional<MarketDataValue> previous(List<MarketDataValue> before, MarketDataValue v) {
     if (before == null) return Optional.empty();
     return before.stream().filter(old -> Objects.equals(old.field, v.field) && Objects.equals(old.feed, v.feed)
         && Objects.equals(old.value, v.value) && Objects.equals(old.source, v.source)
