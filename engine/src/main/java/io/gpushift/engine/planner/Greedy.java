@@ -40,6 +40,12 @@ final class Greedy {
         return a;
     }
 
+    /** True-value sweeps on a feasible allocation until one finds nothing better (at most {@code passes}). */
+    Allocation polish(Allocation a, int passes) {
+        for (int i = 0; i < passes; i++) if (!pass(a, null, null, p.classes)) break;
+        return a;
+    }
+
     boolean pass(Allocation a, double[] price, double[] poolPrice) {
         return pass(a, price, poolPrice, p.classes);
     }
