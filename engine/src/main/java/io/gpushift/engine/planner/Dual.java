@@ -199,7 +199,7 @@ final class Dual {
             if (found == -2) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
             bestBuf[k] = found;
         }
-        return dp.solveRelaxed(c, rho, pi[c.pool], java.util.Arrays.copyOf(bestBuf, c.free + 1));
+        return dp.solveRelaxed(c, rho, pi[c.pool], java.util.Arrays.copyOf(bestBuf, c.free + 1), cache[c.index]);
     }
 
     private int[][] tops(int g) {

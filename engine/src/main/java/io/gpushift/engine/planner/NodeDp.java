@@ -34,7 +34,7 @@ final class NodeDp {
         int[] rem = a == null ? null : remaining(a, c);
         int[] room = bonus && a != null ? room(a, c) : null;
         int nItems = selectItems(c, price, rem, room);
-        return run(c, price, poolPrice, rem, room, remBudget, nItems);
+        return run(c, price, poolPrice, rem, room, remBudget, nItems, null);
     }
 
     /**
@@ -42,7 +42,7 @@ final class NodeDp {
      * per replica size, the best new option ({@code best[k]} an entry or -1). Same result as
      * {@code solve(c, price, poolPrice, null, MAX, false)} when best[k] is what that call would pick.
      */
-    Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best) {
+    Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best, Result prev) {
         int n = c.opt.length;
         ensureCapacity(n);
         int count = 0;
@@ -56,10 +56,12 @@ final class NodeDp {
             }
             items[j + 1] = x;
         }
-        return run(c, price, poolPrice, null, null, Integer.MAX_VALUE, count);
+        return run(c, price, poolPrice, null, null, Integer.MAX_VALUE, count, prev);
     }
 
-    private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems) {
+    /** @param prev a result whose arrays are reused when the units come out the same (the dual's previous solve) */
+    private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems,
+                       Result prev) {
         int f = c.free;
         boolean track = remBudget < c.movable;
         int bdim = track ? Math.max(0, remBudget) + 1 : 1;
@@ -124,8 +126,9 @@ final class NodeDp {
                 bestB = b;
             }
         }
-        int[] units = new int[c.opt.length];
         if (bestB < 0) return null;
+        if (unitsBuf.length < c.opt.length) unitsBuf = new int[c.opt.length];
+        int[] units = unitsBuf; // zero outside the items (each solve clears what it wrote)
         int j = f, b = bestB;
         for (int it = nItems - 1; it >= 0; it--) {
             int e = items[it];
@@ -136,19 +139,27 @@ final class NodeDp {
         }
         // every entry with GPUs now is an item, so the items carry all that moved and all that is used
         int moved = 0, nz = 0;
+        boolean same = prev != null;
         for (int it = 0; it < nItems; it++) {
             int e = items[it];
             moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
             if (units[e] != 0) nz++;
+            if (same && prev.units()[e] != units[e]) same = false;
+        }
+        if (same && prev.nonzero().length == nz) { // the same units as before: no new arrays (the dual re-solves often)
+            for (int it = 0; it < nItems; it++) units[items[it]] = 0;
+            return new Result(prev.units(), best, moved, prev.nonzero());
         }
         int[] nonzero = new int[nz];
         nz = 0;
         for (int it = 0; it < nItems; it++) if (units[items[it]] != 0) nonzero[nz++] = items[it];
-        return new Result(units, best, moved, nonzero);
+        int[] out = java.util.Arrays.copyOf(units, c.opt.length);
+        for (int it = 0; it < nItems; it++) units[items[it]] = 0;
+        return new Result(out, best, moved, nonzero);
     }
 
     private double[] dpBuf = new double[0], nextBuf = new double[0], fvBuf = new double[0];
-    private int[] choiceBuf = new int[0], mvBuf = new int[0];
+    private int[] choiceBuf = new int[0], mvBuf = new int[0], unitsBuf = new int[0];
 
     private int[] remBuf = new int[16], roomBuf = new int[16];
 

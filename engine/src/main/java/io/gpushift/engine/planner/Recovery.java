@@ -45,7 +45,7 @@ final class Recovery {
         for (NodeClass c : p.classes) {
             NodeDp.Result r = dual.cache[c.index];
             if (r == null) continue;
-            Seen s = r == last[c.index] ? lastSeen[c.index] : find(c.index, r);
+            Seen s = last[c.index] != null && r.units() == last[c.index].units() ? lastSeen[c.index] : find(c.index, r);
             s.weight += weight;
             last[c.index] = r;
             lastSeen[c.index] = s;
