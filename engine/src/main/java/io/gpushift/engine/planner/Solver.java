@@ -20,7 +20,7 @@ final class Solver {
      */
     static final int STALE_STEPS = 10;
     static final double MIN_THETA = 0.3;
-    /** A primal (three priced and up to three true-value sweeps) every this many steps. */
+    /** A primal (one priced and up to three true-value sweeps) every this many steps. */
     static final int PRIMAL_EVERY = 50;
 
     /**
