@@ -34,34 +34,10 @@ final class NodeDp {
         int[] rem = a == null ? null : remaining(a, c);
         int[] room = bonus && a != null ? room(a, c) : null;
         int nItems = selectItems(c, price, rem, room);
-        return run(c, price, poolPrice, rem, room, remBudget, nItems, null);
+        return run(c, price, poolPrice, rem, room, remBudget, nItems);
     }
 
-    /**
-     * The relaxed node problem (no caps, no budget) with candidates chosen by the caller: idle, the current uses and,
-     * per replica size, the best new option ({@code best[k]} an entry or -1). Same result as
-     * {@code solve(c, price, poolPrice, null, MAX, false)} when best[k] is what that call would pick.
-     */
-    Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best, Result prev) {
-        int n = c.opt.length;
-        ensureCapacity(n);
-        int count = 0;
-        for (int e : c.currentEntries()) items[count++] = e;
-        for (int k = 1; k < best.length; k++) if (best[k] >= 0) items[count++] = best[k];
-        for (int i = 1; i < count; i++) {
-            int x = items[i], j = i - 1;
-            while (j >= 0 && items[j] > x) {
-                items[j + 1] = items[j];
-                j--;
-            }
-            items[j + 1] = x;
-        }
-        return run(c, price, poolPrice, null, null, Integer.MAX_VALUE, count, prev);
-    }
-
-    /** @param prev a result whose arrays are reused when the units come out the same (the dual's previous solve) */
-    private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems,
-                       Result prev) {
+    private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems) {
         int f = c.free;
         boolean track = remBudget < c.movable;
         int bdim = track ? Math.max(0, remBudget) + 1 : 1;
@@ -139,16 +115,10 @@ final class NodeDp {
         }
         // every entry with GPUs now is an item, so the items carry all that moved and all that is used
         int moved = 0, nz = 0;
-        boolean same = prev != null;
         for (int it = 0; it < nItems; it++) {
             int e = items[it];
             moved += c.moved(e, units[e] * p.unitGpus[c.opt[e]]);
             if (units[e] != 0) nz++;
-            if (same && prev.units()[e] != units[e]) same = false;
-        }
-        if (same && prev.nonzero().length == nz) { // the same units as before: no new arrays (the dual re-solves often)
-            for (int it = 0; it < nItems; it++) units[items[it]] = 0;
-            return new Result(prev.units(), best, moved, prev.nonzero());
         }
         int[] nonzero = new int[nz];
         nz = 0;
