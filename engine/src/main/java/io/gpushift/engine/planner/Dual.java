@@ -60,6 +60,7 @@ final class Dual {
             groupTop[g] = new int[groupRep[g].free + 1][TOP];
         }
         groupAt = new int[groupRep.length];
+        parts = new RelaxedParts(p, groupRep);
         java.util.Arrays.fill(groupAt, -1);
         cache = new NodeDp.Result[p.classes.size()];
         solvedAt = new int[p.classes.size()];
@@ -167,39 +168,24 @@ final class Dual {
 
     /**
      * Classes of the same pool, product, memory, movable GPUs and pin may start the same options at the same values;
-     * they differ only in what runs now. Per such group and replica size the best few new options at the current
-     * prices are found once (not once per class); a class takes the best of them it does not run already.
+     * they differ only in what runs now. Per such group and replica size the best new option at the current prices
+     * is found once (not once per class).
      */
-    private static final int TOP = 3;
+    private static final int TOP = 1;
     private final int[] groupOf;
     private final NodeClass[] groupRep;
     private final int[][][] groupTop;   // [group][size] best options (TOP, -1 padded)
     private final int[] groupAt;        // evaluation the group's tops were computed in
-    private final int[] bestBuf = new int[64];
+    private static final int MAX_FREE = 63; // larger nodes: the plain node DP
+    private final RelaxedParts parts;
 
     private NodeDp.Result relaxed(NodeClass c) {
         int g = groupOf[c.index];
-        if (c.free >= bestBuf.length) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
-        int[][] top = tops(g);
-        java.util.Arrays.fill(bestBuf, 0, c.free + 1, -1);
-        for (int k = 1; k <= c.free; k++) {
-            int[] t = top[k];
-            int found = -2; // -2: not decided by the tops
-            for (int i = 0; i < TOP; i++) {
-                if (t[i] < 0) {
-                    found = -1; // fewer candidates than TOP: none left
-                    break;
-                }
-                int e = c.entryOfOption(t[i], rho.length);
-                if (e > 0 && c.cur[e] == 0 && c.maxUnits[e] > 0) {
-                    found = e;
-                    break;
-                }
-            }
-            if (found == -2) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
-            bestBuf[k] = found;
-        }
-        return dp.solveRelaxed(c, rho, pi[c.pool], java.util.Arrays.copyOf(bestBuf, c.free + 1));
+        if (c.free > MAX_FREE) return dp.solve(c, rho, pi[c.pool], null, Integer.MAX_VALUE, false);
+        // the group's table of new uses, then the class's choice of what to keep: the same optimum as the node DP
+        // over all candidates (RelaxedPartsTest) at a fraction of the cost
+        parts.table(g, groupRep[g], tops(g), rho, evaluations);
+        return parts.solve(c, g, rho, pi[c.pool], cache[c.index]);
     }
 
     private int[][] tops(int g) {

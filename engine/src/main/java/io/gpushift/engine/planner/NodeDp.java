@@ -37,28 +37,6 @@ final class NodeDp {
         return run(c, price, poolPrice, rem, room, remBudget, nItems);
     }
 
-    /**
-     * The relaxed node problem (no caps, no budget) with candidates chosen by the caller: idle, the current uses and,
-     * per replica size, the best new option ({@code best[k]} an entry or -1). Same result as
-     * {@code solve(c, price, poolPrice, null, MAX, false)} when best[k] is what that call would pick.
-     */
-    Result solveRelaxed(NodeClass c, double[] price, double poolPrice, int[] best) {
-        int n = c.opt.length;
-        ensureCapacity(n);
-        int count = 0;
-        for (int e : c.currentEntries()) items[count++] = e;
-        for (int k = 1; k < best.length; k++) if (best[k] >= 0) items[count++] = best[k];
-        for (int i = 1; i < count; i++) {
-            int x = items[i], j = i - 1;
-            while (j >= 0 && items[j] > x) {
-                items[j + 1] = items[j];
-                j--;
-            }
-            items[j + 1] = x;
-        }
-        return run(c, price, poolPrice, null, null, Integer.MAX_VALUE, count);
-    }
-
     private Result run(NodeClass c, double[] price, double poolPrice, int[] rem, int[] room, int remBudget, int nItems) {
         int f = c.free;
         boolean track = remBudget < c.movable;
@@ -124,8 +102,9 @@ final class NodeDp {
                 bestB = b;
             }
         }
-        int[] units = new int[c.opt.length];
         if (bestB < 0) return null;
+        if (unitsBuf.length < c.opt.length) unitsBuf = new int[c.opt.length];
+        int[] units = unitsBuf; // zero outside the items (each solve clears what it wrote)
         int j = f, b = bestB;
         for (int it = nItems - 1; it >= 0; it--) {
             int e = items[it];
@@ -144,11 +123,13 @@ final class NodeDp {
         int[] nonzero = new int[nz];
         nz = 0;
         for (int it = 0; it < nItems; it++) if (units[items[it]] != 0) nonzero[nz++] = items[it];
-        return new Result(units, best, moved, nonzero);
+        int[] out = java.util.Arrays.copyOf(units, c.opt.length);
+        for (int it = 0; it < nItems; it++) units[items[it]] = 0;
+        return new Result(out, best, moved, nonzero);
     }
 
     private double[] dpBuf = new double[0], nextBuf = new double[0], fvBuf = new double[0];
-    private int[] choiceBuf = new int[0], mvBuf = new int[0];
+    private int[] choiceBuf = new int[0], mvBuf = new int[0], unitsBuf = new int[0];
 
     private int[] remBuf = new int[16], roomBuf = new int[16];
 

@@ -22,22 +22,28 @@ public final class DecideCpuTime {
         int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[]{1_000, 10_000};
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        // bytes allocated by the deciding thread: steady under load, unlike time
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
         for (int n : sizes) {
             Snapshot s = RandomFleet.large(42, n, 10, 200);
             Engine engine = new Engine();
             Plan plan = null;
             for (int i = 0; i < warm; i++) plan = engine.decide(s);
-            double[] cpu = new double[runs], wall = new double[runs];
+            double[] cpu = new double[runs], wall = new double[runs], mb = new double[runs];
             for (int i = 0; i < runs; i++) {
+                long a0 = alloc.getCurrentThreadAllocatedBytes();
                 long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                 engine.decide(s);
                 cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
                 wall[i] = (System.nanoTime() - w0) / 1e6;
+                mb[i] = (alloc.getCurrentThreadAllocatedBytes() - a0) / 1e6;
             }
+            Arrays.sort(mb);
             Arrays.sort(cpu);
             Arrays.sort(wall);
-            System.out.printf("%,d nodes: median CPU %.0f ms (min %.0f), median wall %.0f ms (min %.0f), %d decisions;"
-                            + " objective / bound %.4f%n", n, cpu[runs / 2], cpu[0], wall[runs / 2], wall[0], runs,
+            System.out.printf("%,d nodes: median CPU %.0f ms (min %.0f), median wall %.0f ms (min %.0f), %.0f MB allocated,"
+                            + " %d decisions; objective / bound %.4f%n", n, cpu[runs / 2], cpu[0], wall[runs / 2], wall[0],
+                    mb[runs / 2], runs,
                     plan == null ? Double.NaN : plan.summary().objectiveUsd() / plan.summary().upperBoundUsd());
         }
     }
