@@ -153,7 +153,7 @@ public final class ClusterView {
       m.put("product", labels.getOrDefault("nvidia.com/gpu.product", "?"));
       m.put("group", labels.get("gpushift.io/node-group"));
       m.put("gpus", physical);
-      m.put("use", labels.get("gpushift.io/use"));
+      m.put("use", labels.getOrDefault("gpushift.io/use", "idle")); // no label: never used by GPUShift, idle
       m.put("pin", ann.get("gpushift.io/pin"));
       m.put("cells", cells);
       out.add(m);

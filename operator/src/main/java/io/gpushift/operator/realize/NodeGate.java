@@ -2,6 +2,7 @@ package io.gpushift.operator.realize;
 
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.model.DesiredNode;
+import io.gpushift.operator.model.NodeUse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,6 +29,10 @@ final class NodeGate {
       NodeView node = nodes.get(want.name());
       if (node == null) {
         continue; // deleted since the plan was made; its pods are handled by the pod diff
+      }
+      if (want.use() == NodeUse.IDLE && node.label(Keys.USE) == null && want.devicePluginConfig() == null
+          && node.label(Keys.DEVICE_PLUGIN_CONFIG) == null) {
+        continue; // never used by us and still idle: no label says more than none (a cold start wrote 1,000 of these)
       }
       Map<String, String> labels = new TreeMap<>();
       Map<String, String> annotations = new TreeMap<>();

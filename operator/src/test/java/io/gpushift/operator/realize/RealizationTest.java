@@ -183,4 +183,12 @@ class RealizationTest {
     assertThat(settled.create).hasSize(1);
     assertThat(settled.nodePatches).isEmpty();
   }
+
+  @Test
+  void anIdleNodeWeNeverUsedGetsNoLabelButOneWeUsedDoes() {
+    var idle = state(List.of(), use("a-01", NodeUse.IDLE), use("a-02", NodeUse.IDLE));
+    Steps steps = Realization.plan(idle, List.of(), nodes(node("a-01", 8, 0, 0, Map.of()),
+        node("a-02", 8, 0, 0, MINING)), NOW, SETTLE);
+    assertThat(steps.nodePatches).extracting(Steps.NodePatch::node).containsExactly("a-02");
+  }
 }
