@@ -1,6 +1,5 @@
 package io.gpushift.operator.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gpushift.api.v1alpha1.AIWorkload;
@@ -69,12 +68,6 @@ public class AIWorkloadReconciler implements Reconciler<AIWorkload> {
         Instant.now());
     AiReport.fill(s, w, store, old, Instant.now());
     s.marketData = market.report(w, translated, s.conditions, old == null ? null : old.marketData);
-    return pacer.control(w, old, s, s.conditions, () -> {
-      AIWorkload fresh = new AIWorkload();
-      fresh.setMetadata(new ObjectMetaBuilder().withName(w.getMetadata().getName())
-          .withNamespace(w.getMetadata().getNamespace()).build());
-      fresh.setStatus(s);
-      return fresh;
-    });
+    return pacer.control(w, old, s, s.conditions, () -> StatusOnly.of(w, AIWorkload::new, s));
   }
 }

@@ -1,7 +1,6 @@
 package io.gpushift.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.gpushift.api.v1alpha1.AIWorkload;
 import io.gpushift.api.v1alpha1.GPUNodePool;
@@ -146,7 +145,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
     reportGpus(name, status);
     metrics.decision(name, Duration.ofNanos(System.nanoTime() - started));
     UpdateControl<GPUNodePool> control = PoolStatus.same(status, pool.getStatus()) ? UpdateControl.noUpdate()
-        : UpdateControl.patchStatus(fresh(pool, status));
+        : UpdateControl.patchStatus(StatusOnly.of(pool, GPUNodePool::new, status));
     return control.rescheduleAfter(next(steps, now));
   }
 
@@ -161,14 +160,6 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
         : pool.getSpec().nodeSelector, cache(context, Pod.class),
         nodes.stream().filter(n -> !claimed.containsKey(n.getMetadata().getName())).toList(), store);
     return DeleteControl.defaultDelete();
-  }
-
-  /** Only the status, on an object with nothing else: server-side apply then owns exactly the status fields. */
-  private static GPUNodePool fresh(GPUNodePool pool, GPUNodePoolStatus status) {
-    GPUNodePool fresh = new GPUNodePool();
-    fresh.setMetadata(new ObjectMetaBuilder().withName(pool.getMetadata().getName()).build());
-    fresh.setStatus(status);
-    return fresh;
   }
 
   private Duration next(Steps steps, Instant now) {

@@ -1,6 +1,5 @@
 package io.gpushift.operator.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gpushift.api.v1alpha1.MarketFeed;
 import io.gpushift.api.v1alpha1.MarketFeedStatus;
@@ -72,10 +71,7 @@ public class MarketFeedReconciler implements Reconciler<MarketFeed> {
     if (feed.getStatus() != null && Objects.equals(Serialization.asJson(feed.getStatus()), Serialization.asJson(status))) {
       control = UpdateControl.noUpdate();
     } else {
-      MarketFeed fresh = new MarketFeed();
-      fresh.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-      fresh.setStatus(status);
-      control = UpdateControl.patchStatus(fresh);
+      control = UpdateControl.patchStatus(StatusOnly.of(feed, MarketFeed::new, status));
     }
     return control.rescheduleAfter(again);
   }

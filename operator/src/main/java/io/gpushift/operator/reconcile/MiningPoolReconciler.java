@@ -1,6 +1,5 @@
 package io.gpushift.operator.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gpushift.api.v1alpha1.Conditions;
@@ -63,12 +62,6 @@ public class MiningPoolReconciler implements Reconciler<MiningPool> {
         Instant.now());
     MiningReport.fill(s, mp, translated.option(), store, old, Instant.now());
     s.marketData = market.report(mp, translated, s.conditions, old == null ? null : old.marketData);
-    return pacer.control(mp, old, s, s.conditions, () -> {
-      MiningPool fresh = new MiningPool();
-      fresh.setMetadata(new ObjectMetaBuilder().withName(mp.getMetadata().getName())
-          .withNamespace(mp.getMetadata().getNamespace()).build());
-      fresh.setStatus(s);
-      return fresh;
-    });
+    return pacer.control(mp, old, s, s.conditions, () -> StatusOnly.of(mp, MiningPool::new, s));
   }
 }
