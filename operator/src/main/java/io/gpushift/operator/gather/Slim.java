@@ -3,6 +3,7 @@ package io.gpushift.operator.gather;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -43,7 +44,7 @@ public final class Slim {
       p.setMetadata(identity(m));
       p.setSpec(null);
       p.setStatus(null);
-      return p;
+      return Compact.of(p);
     }
     if (s != null) {
       PodSpec slim = new PodSpec();
@@ -68,7 +69,7 @@ public final class Slim {
       }
       p.setStatus(status);
     }
-    return p;
+    return Compact.of(p);
   }
 
   public static Node node(Node n) {
@@ -78,10 +79,14 @@ public final class Slim {
       NodeStatus slim = new NodeStatus();
       slim.setAllocatable(s.getAllocatable());
       slim.setCapacity(s.getCapacity());
-      slim.setConditions(s.getConditions());
+      // Readiness alone: the other conditions' messages and heartbeat times are most of a cached node's strings.
+      if (s.getConditions() != null) {
+        slim.setConditions(s.getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+            .map(c -> new NodeCondition(null, null, null, null, c.getStatus(), c.getType())).toList());
+      }
       n.setStatus(slim);
     }
-    return n;
+    return Compact.of(n);
   }
 
   private static ObjectMeta identity(ObjectMeta m) {
