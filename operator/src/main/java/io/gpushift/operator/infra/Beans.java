@@ -3,6 +3,7 @@ package io.gpushift.operator.infra;
 import io.gpushift.operator.OperatorSettings;
 import io.gpushift.operator.decide.Decider;
 import io.gpushift.operator.decide.EngineDecider;
+import io.gpushift.operator.decide.RepeatDecider;
 import io.gpushift.market.MarketData;
 import io.gpushift.operator.market.MarketFeeds;
 import io.gpushift.operator.metrics.GpuShiftMetrics;
@@ -74,11 +75,14 @@ public class Beans {
     return new OptionStore();
   }
 
-  /** The engine, the same the quote calculator and the backtest run. */
+  /**
+   * The engine, the same the quote calculator and the backtest run; an unchanged snapshot within 10 s gets the pool's
+   * last decision (see {@link RepeatDecider}: far below the 60 s tick, longer than a burst of pod events).
+   */
   @Produces
   @Singleton
-  Decider decider() {
-    return new EngineDecider();
+  Decider decider(GpuShiftMetrics metrics) {
+    return new RepeatDecider(new EngineDecider(), Duration.ofSeconds(10), metrics::engine);
   }
 
   /**

@@ -119,9 +119,7 @@ public class GPUNodePoolReconciler implements Reconciler<GPUNodePool>, Cleaner<G
           List.of(MarketDataHook.holdIfStale(electricity)),
           mining.values().stream().map(m -> translate.mining(m).option()).toList(),
           ai.values().stream().map(w -> translate.ai(w).option()).toList());
-      long engineStarted = System.nanoTime();
-      decision = decider.decide(snapshot);
-      metrics.engine(name, Duration.ofNanos(System.nanoTime() - engineStarted));
+      decision = decider.decide(snapshot); // timed by the decider (a reused decision is not an engine run)
       // Problems of this pool (or of an empty fleet); options report their own problems on their own status.
       problems.addAll(decision.problems().stream()
           .filter(p -> p.startsWith("GPUNodePool " + name + ":")
