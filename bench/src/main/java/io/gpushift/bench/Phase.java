@@ -15,6 +15,8 @@ final class Phase {
   final Instant start = Instant.now();
   Instant end;
   Duration realised;
+  /** When the last new pod appeared (the operator's creates done; the rest is scheduling and starting). */
+  Duration created;
   Duration confirmed;
   double cpuSeconds;
   double peakRssMb;

@@ -22,11 +22,14 @@ final class Pods implements AutoCloseable {
 
   private final SharedIndexInformer<Pod> informer;
   private final AtomicReference<Instant> lastChange = new AtomicReference<>(Instant.now());
+  /** The last pod to appear: splits a realisation into making the pods and waiting for them to run. */
+  private final AtomicReference<Instant> lastAdded = new AtomicReference<>(Instant.now());
 
   Pods(KubernetesClient client, String label, String value) {
     informer = client.pods().inAnyNamespace().withLabel(label, value).inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod p) {
+        lastAdded.set(Instant.now());
         touch();
       }
 
@@ -50,6 +53,10 @@ final class Pods implements AutoCloseable {
 
   Instant lastChange() {
     return lastChange.get();
+  }
+
+  Instant lastAdded() {
+    return lastAdded.get();
   }
 
   /** True when every pod is Running and none is leaving. */

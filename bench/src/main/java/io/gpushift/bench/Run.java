@@ -42,6 +42,7 @@ final class Run {
           .withName(Farm.POOL).get());
       if (realised(status, gpusBefore)) {
         p.realised = Duration.between(p.start, managed.lastChange());
+        p.created = Duration.between(p.start, managed.lastAdded());
         p.confirmed = Duration.between(p.start, Instant.now());
         p.statusGpus = status.get("gpus");
         break;
