@@ -52,6 +52,21 @@ final class Recovery {
         }
     }
 
+    /** Adds one configuration of class c with the given weight (e.g. an LP's share in nodes). */
+    void add(NodeClass c, NodeDp.Result r, double weight) {
+        Seen s = find(c.index, r);
+        s.weight += weight;
+        lastSeen[c.index] = s;
+        last[c.index] = r;
+    }
+
+    /** The configurations seen for class c (the subgradient's last steps): columns to start an LP from. */
+    List<NodeDp.Result> seen(NodeClass c) {
+        List<NodeDp.Result> r = new ArrayList<>();
+        for (Seen s : seen.get(c.index)) r.add(s.r);
+        return r;
+    }
+
     private Seen find(int c, NodeDp.Result r) {
         for (Seen s : seen.get(c)) if (same(s.r, r)) return s;
         Seen s = new Seen(r);
@@ -79,6 +94,11 @@ final class Recovery {
             if (t == null) continue;
             for (int i = 0; i < c.size(); i++) if (a.fits(c, t[i])) a.set(c, i, t[i].units(), t[i].moved());
         }
+        return fillRest(p, a, dp);
+    }
+
+    /** Gives every node without a use yet its best use under what is left (true values); null when one has none. */
+    static Allocation fillRest(Problem p, Allocation a, NodeDp dp) {
         for (NodeClass c : p.classes) {
             NodeDp.Result cached = null;
             for (int i = 0; i < c.size(); i++) {

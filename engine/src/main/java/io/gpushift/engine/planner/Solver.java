@@ -29,7 +29,12 @@ final class Solver {
      */
     static final int RECOVER_FROM = MAX_ITERATIONS * 9 / 10;
 
-    record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal) {
+    /**
+     * The plan, its objective, the bound (the best of both below), whether it is proven optimal; for tests also the
+     * subgradient's bound and the column generation's (NaN when it did not run).
+     */
+    record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal,
+                    double lagrangianBound, double lpBound) {
     }
 
     static Solution solve(Problem p) {
@@ -93,6 +98,28 @@ final class Solver {
                 bestValue = a.objective();
             }
         }
+        double lagrangian = upper, lpBound = Double.NaN;
+        if (upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper))) {
+            // the LP over class configurations: its optimum is the tightest bound of this relaxation and its basic
+            // solution (few split classes) rounds to a better plan than the subgradient's averaged one
+            ColumnGeneration cg = new ColumnGeneration(p, dual);
+            cg.addAll(best);
+            for (NodeClass c : p.classes) for (NodeDp.Result r : recovery.seen(c)) cg.add(c, r.units(), r.moved());
+            cg.addRelaxed();
+            cg.run();
+            if (cg.bound < Double.POSITIVE_INFINITY) lpBound = cg.bound; // else no master solved: the subgradient's stays
+            upper = Math.min(upper, cg.bound);
+            if (cg.last != null) {
+                Recovery lp = new Recovery(p);
+                cg.shares(lp);
+                Allocation a = lp.apply(dp);
+                if (a != null) greedy.polish(a, 3);
+                if (a != null && a.objective() > bestValue + 1e-9) {
+                    best = a;
+                    bestValue = a.objective();
+                }
+            }
+        }
         boolean proven = upper - bestValue <= 1e-7 * Math.max(1, Math.abs(upper));
         if (!proven) {
             Allocation exact = ExactSearch.solve(p, best);
@@ -103,6 +130,6 @@ final class Solver {
                 proven = true;
             }
         }
-        return new Solution(best, bestValue, Math.max(upper, bestValue), proven);
+        return new Solution(best, bestValue, Math.max(upper, bestValue), proven, lagrangian, lpBound);
     }
 }

@@ -10,12 +10,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Large random fleets: feasible, guaranteed minimums met, and close to the Lagrangian upper bound. The goal is 0.1 %;
+ * Large random fleets: feasible, guaranteed minimums met, and close to the upper bound (the LP over class
+ * configurations, or the Lagrangian bound where that is lower). The goal is 0.1 %;
  * what the engine reaches today is asserted (no regression) and the worst ratio is printed (see engine/README.md).
  */
 class LargeInstanceTest {
     /** Regression floor; the target is 0.999. */
-    static final double FLOOR = 0.98;
+    static final double FLOOR = 0.995;
 
     @Test
     void closeToTheUpperBound() {
