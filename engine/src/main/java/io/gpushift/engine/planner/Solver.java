@@ -112,11 +112,17 @@ final class Solver {
             if (cg.last != null) {
                 Recovery lp = new Recovery(p);
                 cg.shares(lp);
-                Allocation a = lp.apply(dp);
-                if (a != null) greedy.polish(a, 3);
-                if (a != null && a.objective() > bestValue + 1e-9) {
-                    best = a;
-                    bestValue = a.objective();
+                // two roundings of the LP's shares (see Recovery), the better kept; caps priced by their duals only
+                // (the guarantee's dual would count the bonus twice)
+                double[] rho = cg.last.rho().clone();
+                for (int o = 0; o < rho.length; o++) rho[o] = Math.max(0, rho[o]);
+                for (int mode = 0; mode < 2; mode++) {
+                    Allocation a = mode == 0 ? lp.apply(dp) : lp.apply(dp, rho, cg.last.pi());
+                    if (a != null) greedy.polish(a, 3);
+                    if (a != null && a.objective() > bestValue + 1e-9) {
+                        best = a;
+                        bestValue = a.objective();
+                    }
                 }
             }
         }
