@@ -54,46 +54,77 @@ final class MasterLp {
 
     private final int guarCount;
 
-    /** The LP over {@code cols}; null when the simplex does not report an optimum. */
+    /**
+     * The LP over {@code cols}; null when the simplex does not report an optimum. A class with a single column has all
+     * its nodes on it: that column is folded into the right-hand sides (not a variable, no row of its own), which
+     * keeps the dense simplex tableau to the classes that can choose.
+     */
     Solved solve(List<Column> cols) {
-        int k = cols.size(), vars = k + guarCount;
+        int k = cols.size();
+        int[] perClass = new int[p.classes.size()];
+        for (Column col : cols) perClass[col.c().index]++;
+        int[] eqRow = new int[p.classes.size()];
+        int free = 0;
+        for (NodeClass c : p.classes) eqRow[c.index] = perClass[c.index] > 1 ? free++ : -1;
+        int[] var = new int[k];
+        int n = 0;
+        for (int j = 0; j < k; j++) var[j] = perClass[cols.get(j).c().index] > 1 ? n++ : -1;
+        int vars = n + guarCount;
         double[] obj = new double[vars];
         int all = rows + guarCount; // s_o ≤ min_o as rows: the builder's upper(...) did not bound them
         SparseStore<Double> a = SparseStore.R064.make(Math.max(all, 1), vars);
-        SparseStore<Double> eq = SparseStore.R064.make(p.classes.size(), vars);
+        SparseStore<Double> eq = SparseStore.R064.make(Math.max(free, 1), vars);
         double[] b = new double[Math.max(all, 1)];
-        double[] be = new double[p.classes.size()];
+        double[] be = new double[Math.max(free, 1)];
         for (int o = 1; o < p.optionCount(); o++) {
-            int used = p.fixedUnits[o];
-            if (capRow[o] >= 0) b[capRow[o]] = Math.max(0, Math.max(p.cap[o], p.fixedUnits[o]) - used);
-            if (guarRow[o] >= 0) b[guarRow[o]] = used;
+            if (capRow[o] >= 0) b[capRow[o]] = Math.max(p.cap[o], p.fixedUnits[o]) - p.fixedUnits[o];
+            if (guarRow[o] >= 0) b[guarRow[o]] = p.fixedUnits[o];
         }
-        for (int q = 0; q < budgetRow.length; q++)
-            if (budgetRow[q] >= 0) b[budgetRow[q]] = p.budget[q];
-        for (NodeClass c : p.classes) be[c.index] = c.size();
+        for (int q = 0; q < budgetRow.length; q++) if (budgetRow[q] >= 0) b[budgetRow[q]] = p.budget[q];
+        for (NodeClass c : p.classes) if (eqRow[c.index] >= 0) be[eqRow[c.index]] = c.size();
+        double constant = 0;
         for (int j = 0; j < k; j++) {
             Column col = cols.get(j);
             NodeClass c = col.c();
-            obj[j] = -col.value(); // the builder minimises
-            eq.set(c.index, j, 1.0);
+            int x = var[j];
+            double times = x < 0 ? c.size() : 1; // a folded column: all the class's nodes, into the right-hand sides
+            if (x < 0) constant += times * col.value();
+            else {
+                obj[x] = -col.value(); // the builder minimises
+                eq.set(eqRow[c.index], x, 1.0);
+            }
             int[] u = col.r().units();
             for (int e : col.r().nonzero()) {
                 int o = c.opt[e];
                 if (e == 0 || u[e] == 0) continue;
-                if (capRow[o] >= 0) a.set(capRow[o], j, (double) u[e]);
-                if (guarRow[o] >= 0) a.set(guarRow[o], j, (double) -u[e]);
+                if (capRow[o] >= 0) {
+                    if (x < 0) b[capRow[o]] -= times * u[e];
+                    else a.set(capRow[o], x, (double) u[e]);
+                }
+                if (guarRow[o] >= 0) {
+                    if (x < 0) b[guarRow[o]] += times * u[e];
+                    else a.set(guarRow[o], x, (double) -u[e]);
+                }
             }
-            if (budgetRow[c.pool] >= 0 && col.r().moved() > 0) a.set(budgetRow[c.pool], j, (double) col.r().moved());
+            if (budgetRow[c.pool] >= 0 && col.r().moved() > 0) {
+                if (x < 0) b[budgetRow[c.pool]] -= times * col.r().moved();
+                else a.set(budgetRow[c.pool], x, (double) col.r().moved());
+            }
         }
         for (int i = 0; i < guarCount; i++) {
             int o = guarOption[i];
-            obj[k + i] = -p.bonus[o];
-            a.set(guarRow[o], k + i, 1.0);
-            a.set(rows + i, k + i, 1.0);
+            obj[n + i] = -p.bonus[o];
+            a.set(guarRow[o], n + i, 1.0);
+            a.set(rows + i, n + i, 1.0);
             b[rows + i] = p.min[o];
         }
+        if (vars == 0) { // every class has one column and nothing is guaranteed: no choice, no prices yet
+            double[] lambda = new double[k];
+            for (int j = 0; j < k; j++) lambda[j] = cols.get(j).c().size();
+            return new Solved(constant, lambda, new double[p.optionCount()], new double[p.pools.size()]);
+        }
         LinearSolver.Builder builder = LinearSolver.newBuilder().objective(obj);
-        builder.equalities(eq, Access1D.wrap(be));
+        if (free > 0) builder.equalities(eq, Access1D.wrap(be));
         if (all > 0) builder.inequalities(a, Access1D.wrap(b));
         builder.lower(new double[vars]);
         Optimisation.Result res = builder.build().solve();
@@ -101,7 +132,7 @@ final class MasterLp {
         // ojAlgo lists the inequality multipliers first, then the equalities, as shadow prices of the maximisation
         Access1D<?> m = res.getMultipliers().get();
         double[] lambda = new double[k];
-        for (int j = 0; j < k; j++) lambda[j] = res.doubleValue(j);
+        for (int j = 0; j < k; j++) lambda[j] = var[j] < 0 ? cols.get(j).c().size() : res.doubleValue(var[j]);
         double[] rho = new double[p.optionCount()];
         double[] pi = new double[p.pools.size()];
         for (int o = 1; o < rho.length; o++) {
@@ -109,6 +140,6 @@ final class MasterLp {
             if (guarRow[o] >= 0) rho[o] -= Math.min(p.bonus[o], Math.max(0, m.doubleValue(guarRow[o])));
         }
         for (int q = 0; q < pi.length; q++) if (budgetRow[q] >= 0) pi[q] = Math.max(0, m.doubleValue(budgetRow[q]));
-        return new Solved(-res.getValue(), lambda, rho, pi);
+        return new Solved(constant - res.getValue(), lambda, rho, pi);
     }
 }
