@@ -2,7 +2,8 @@ package io.gpushift.engine.planner;
 
 /**
  * Two-node moves the node-by-node local search cannot make: a node that would rather hold more of a capped option
- * than the cap leaves takes it from a node that holds it (budgets are not swapped). Both nodes are
+ * than the cap leaves takes it from a node that holds it; one that would rather disrupt more GPUs than its pool's
+ * budget leaves takes budget from a node of the pool that disrupts. Both nodes are
  * released, the receiver re-solved first, then the donor under what is left (exact node DP, true values, guarantee
  * bonus); kept only when the two together gain. Receivers are the nodes whose use is not the best at the LP's prices
  * (where the rounding of the LP left them), donors the nodes holding what they lack. Budgeted by node solves
@@ -29,14 +30,14 @@ final class SwapSearch {
                 if (u == prev) continue; // same use as the node before: the same move was tried
                 prev = u;
                 if (priced(b, u, rho, pi) >= want.value() - 1e-9) continue;
-                for (int e = 1; e < u.length; e++) {
+                boolean done = false;
+                for (int e = 1; e < u.length && !done; e++) {
                     boolean lacksUnits = want.units()[e] > u[e] && a.rem(b.opt[e]) < want.units()[e] - u[e];
-                    if (!lacksUnits) continue;
-                    if (trySwap(a, b, i, b.opt[e], maxSolves)) {
-                        improved = true;
-                        break;
-                    }
+                    if (lacksUnits && trySwap(a, b, i, b.opt[e], maxSolves)) done = improved = true;
                 }
+                int mv = a.movedOf(b, u);
+                if (!done && want.moved() > mv && a.remBudget(b) < want.moved() - mv && trySwap(a, b, i, -1, maxSolves))
+                    improved = true;
                 if (solves >= maxSolves) return improved;
             }
         }
@@ -54,15 +55,18 @@ final class SwapSearch {
         return v - pi[c.pool] * moved;
     }
 
-    /** Tries donors of option o for node i of class b; true when one swap gained (and is kept). */
+    /**
+     * Tries donors of option o (o &lt; 0: of disruption budget, nodes of the same pool that disrupt) for node i of
+     * class b; true when one swap gained (and is kept).
+     */
     private boolean trySwap(Allocation a, NodeClass b, int i, int o, int maxSolves) {
         for (NodeClass d : p.classes) {
-            int e = d.entryOfOption(o, p.optionCount());
-            if (e < 0) continue;
+            int e = o < 0 ? 0 : d.entryOfOption(o, p.optionCount());
+            if (e < 0 || (o < 0 && d.pool != b.pool)) continue;
             int[] prev = null;
             for (int j = 0; j < d.size(); j++) {
                 int[] du = a.units[d.index][j];
-                if (du == prev || du[e] == 0 || (d == b && j == i)) continue;
+                if (du == prev || (o < 0 ? a.movedOf(d, du) == 0 : du[e] == 0) || (d == b && j == i)) continue;
                 prev = du;
                 if (solves >= maxSolves) return false;
                 int[] bu = a.units[b.index][i];
