@@ -38,6 +38,9 @@ class LargeInstanceTest {
                     plan.summary().provenOptimal(), ms);
         }
         System.out.printf("large instances: worst objective / upper bound = %.6f%n", worst);
+        // the LP (ojAlgo) runs on every large seed: a second decision is the same plan
+        Snapshot s = RandomFleet.large(1, 1_000, 10, 200);
+        assertThat(new Engine().decide(s)).as("deterministic").isEqualTo(new Engine().decide(s));
         assertThat(worst).isGreaterThanOrEqualTo(FLOOR);
     }
 }
