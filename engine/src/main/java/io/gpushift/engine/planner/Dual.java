@@ -68,6 +68,27 @@ final class Dual {
         piChanged = new int[p.pools.size()];
     }
 
+    /** Sets the prices of priced options and of budgets (e.g. an LP's duals) for the next {@link #evaluate()}. */
+    void setPrices(double[] r, double[] q) {
+        changedInStep = 0;
+        for (int o = 1; o < rho.length; o++) {
+            if (!priced[o] || r[o] == rho[o]) continue;
+            rho[o] = r[o];
+            rhoChanged[o] = evaluations + 1;
+            changedInStep++;
+        }
+        for (int i = 0; i < pi.length; i++) {
+            if (q[i] == pi[i]) continue;
+            pi[i] = q[i];
+            piChanged[i] = evaluations + 1;
+        }
+    }
+
+    /** GPUs per pool that could be taken from running work (a budget at least this large never binds). */
+    int[] poolMovable() {
+        return poolMovable;
+    }
+
     /** L(rho, pi); fills {@link #used} and {@link #moved} with the relaxed solution's totals. */
     double evaluate() {
         double l = 0;

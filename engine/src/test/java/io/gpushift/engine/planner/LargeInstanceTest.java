@@ -10,12 +10,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Large random fleets: feasible, guaranteed minimums met, and close to the Lagrangian upper bound. The goal is 0.1 %;
+ * Large random fleets: feasible, guaranteed minimums met, and close to the upper bound (the LP over class
+ * configurations, or the Lagrangian bound where that is lower). The goal is 0.1 %;
  * what the engine reaches today is asserted (no regression) and the worst ratio is printed (see engine/README.md).
  */
 class LargeInstanceTest {
     /** Regression floor; the target is 0.999. */
-    static final double FLOOR = 0.98;
+    static final double FLOOR = 0.995;
 
     @Test
     void closeToTheUpperBound() {
@@ -37,6 +38,9 @@ class LargeInstanceTest {
                     plan.summary().provenOptimal(), ms);
         }
         System.out.printf("large instances: worst objective / upper bound = %.6f%n", worst);
+        // the LP (ojAlgo) runs on every large seed: a second decision is the same plan
+        Snapshot s = RandomFleet.large(1, 1_000, 10, 200);
+        assertThat(new Engine().decide(s)).as("deterministic").isEqualTo(new Engine().decide(s));
         assertThat(worst).isGreaterThanOrEqualTo(FLOOR);
     }
 }
