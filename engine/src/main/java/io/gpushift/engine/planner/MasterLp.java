@@ -21,6 +21,14 @@ import java.util.List;
  * </pre>
  */
 final class MasterLp {
+    static {
+        // ojAlgo prints a "hardware profile" notice to stdout the first time it loads unless this is set; stdout is
+        // where the CLI writes its results (quote --output json, backtest), so the engine keeps the library quiet.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     /** A node configuration of a class and its true value (objective per node, before the guarantee bonus). */
     record Column(NodeClass c, NodeDp.Result r, double value) {
     }
