@@ -41,10 +41,10 @@ class ClusterFaultsIT {
   void ourLabelsAndAnnotationsOverwrittenByAnotherActor(LocalCluster cluster, KubernetesClient client) {
     shiftWithFault(cluster, client, "labels and annotations overwritten", farm -> {
       for (String node : farm.nodes) {
-        cluster.adminClient().nodes().withName(node).edit(n -> {
-          n.getMetadata().getLabels().put(Keys.USE, "tampered");
-          return n;
-        });
+        // A merge patch, as another controller would send: a read-modify-write edit fails with 409 whenever kwok's
+        // heartbeat or the operator's own label write lands between its read and its write (a CI run hit that).
+        cluster.adminClient().nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"%s\":\"tampered\"}}}".formatted(Keys.USE));
       }
       // Every pod's, the contract's too: a changed spec hash reads as a changed template, and a Guaranteed replica is
       // then replaced create-before-delete, so the contract never runs short (the invariant checks it).
