@@ -51,12 +51,18 @@ public class Realizer {
     // One failed write (a namespace being deleted, a quota, a webhook) must not stop the others: each is attempted,
     // failures are reported in status and retried by the next pass. Each kind of write runs in parallel (they are
     // independent: admission already reserved every created pod's GPUs), the kinds one after the other.
-    inParallel(steps, steps.nodePatches, n -> "label node " + n.node(), this::applyNode);
     inParallel(steps, steps.deleteNow, r -> "delete " + name(r.pod()), this::delete);
     inParallel(steps, steps.requestCheckpoint, r -> "checkpoint " + name(r.pod()), this::requestCheckpoint);
     inParallel(steps, steps.cancelCheckpoint, p -> "un-checkpoint " + name(p),
         p -> annotate(p, Keys.CHECKPOINT_REQUESTED_AT, null));
-    inParallel(steps, steps.create, p -> "create " + name(p), this::create);
+    // A node's label before its new pods, but no node waits for the others: the cluster schedules the first pods
+    // while later nodes are labelled (a 1,000-node cold start is 1,000 patches and 2,380 creates).
+    inParallel(steps, steps.byNode(), w -> "write node " + w.node(), w -> {
+      if (w.patch() != null) {
+        attempt(steps, "label node " + w.node(), () -> applyNode(w.patch()));
+      }
+      w.create().forEach(p -> attempt(steps, "create " + name(p), () -> create(p)));
+    });
     summarise(desired, steps);
     return steps;
   }

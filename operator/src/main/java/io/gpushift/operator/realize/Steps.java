@@ -3,8 +3,11 @@ package io.gpushift.operator.realize;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The writes one pass of the realizer will make, computed purely from desired and actual state. Kept as data so unit
@@ -25,6 +28,10 @@ public final class Steps {
 
   /** The complete set of labels and annotations the operator owns on a node (server-side apply semantics). */
   public record NodePatch(String node, Map<String, String> labels, Map<String, String> annotations) {
+  }
+
+  /** A node's label patch (or null) and the pods to create on it: written in this order, nodes in parallel. */
+  public record NodeWrites(String node, NodePatch patch, List<Pod> create) {
   }
 
   public final List<Pod> create = new ArrayList<>();
@@ -51,6 +58,17 @@ public final class Steps {
 
   public int writes() {
     return create.size() + deleteNow.size() + requestCheckpoint.size() + cancelCheckpoint.size() + nodePatches.size();
+  }
+
+  /** The node patches and the creates, grouped by node (nodes in order of first appearance). */
+  List<NodeWrites> byNode() {
+    Map<String, NodePatch> patches = new LinkedHashMap<>();
+    nodePatches.forEach(p -> patches.put(p.node(), p));
+    Map<String, List<Pod>> pods = new LinkedHashMap<>();
+    create.forEach(p -> pods.computeIfAbsent(String.valueOf(Pods.node(p)), k -> new ArrayList<>()).add(p));
+    Set<String> nodes = new LinkedHashSet<>(patches.keySet());
+    nodes.addAll(pods.keySet());
+    return nodes.stream().map(n -> new NodeWrites(n, patches.get(n), pods.getOrDefault(n, List.of()))).toList();
   }
 
   void wake(Instant at) {
