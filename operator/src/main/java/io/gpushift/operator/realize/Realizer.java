@@ -49,8 +49,9 @@ public class Realizer {
   public Steps realize(DesiredState desired, List<Pod> actual, Map<String, NodeView> nodes, Duration settle) {
     Steps steps = Realization.plan(desired, actual, nodes, clock.instant(), settle);
     // One failed write (a namespace being deleted, a quota, a webhook) must not stop the others: each is attempted,
-    // failures are reported in status and retried by the next pass. Each kind of write runs in parallel (they are
-    // independent: admission already reserved every created pod's GPUs), the kinds one after the other.
+    // failures are reported in status and retried by the next pass. Writes run in parallel (they are independent:
+    // admission already reserved every created pod's GPUs): deletions, then checkpoint requests and their
+    // cancellations, then per node its label and its new pods.
     inParallel(steps, steps.deleteNow, r -> "delete " + name(r.pod()), this::delete);
     inParallel(steps, steps.requestCheckpoint, r -> "checkpoint " + name(r.pod()), this::requestCheckpoint);
     inParallel(steps, steps.cancelCheckpoint, p -> "un-checkpoint " + name(p),
