@@ -30,15 +30,15 @@ final class Solver {
     static final int RECOVER_FROM = MAX_ITERATIONS * 9 / 10;
 
     /**
-     * The plan, its objective, the bound (the best of both below), whether it is proven optimal; for tests also the
-     * subgradient's bound and the column generation's (NaN when it did not run).
-     */
-    /**
      * Node solves the two-node moves ({@link SwapSearch}) may spend per rounding: 20,000 and 400,000 gave the same plans
      * on the large-instance seeds (+9 to +114 USD over the rounding alone).
      */
     static final int SWAP_SOLVES = 20_000;
 
+    /**
+     * The plan, its objective, the bound (the best of both below), whether it is proven optimal; for tests also the
+     * subgradient's bound and the column generation's (NaN when it did not run).
+     */
     record Solution(Allocation allocation, double objective, double upperBound, boolean provenOptimal,
                     double lagrangianBound, double lpBound) {
     }
@@ -55,7 +55,7 @@ final class Solver {
         double target = bestValue; // Polyak target: the best plan of the priced local search in class order
         int stale = 0;
         boolean fresh = false; // a primal was built from the latest prices
-        for (int it = 0; it < MAX_ITERATIONS && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper)); it++) {
+        for (int it = 0; it < MAX_ITERATIONS && !closed(upper, bestValue); it++) {
             if (!dual.step(target, theta)) break;
             fresh = false;
             double l = dual.evaluate();
@@ -89,14 +89,14 @@ final class Solver {
                 }
             }
         }
-        if (!fresh && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper))) {
+        if (!fresh && !closed(upper, bestValue)) {
             Allocation a = greedy.construct(dual.rho.clone(), dual.pi.clone(), 3);
             if (a.objective() > bestValue + 1e-9) {
                 best = a;
                 bestValue = a.objective();
             }
         }
-        if (recovery.hasData() && upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper))) {
+        if (recovery.hasData() && !closed(upper, bestValue)) {
             Allocation a = recovery.apply(dp);
             if (a != null) greedy.polish(a, 3);
             if (a != null && a.objective() > bestValue + 1e-9) {
@@ -105,7 +105,7 @@ final class Solver {
             }
         }
         double lagrangian = upper, lpBound = Double.NaN;
-        if (upper - bestValue > 1e-7 * Math.max(1, Math.abs(upper))) {
+        if (!closed(upper, bestValue)) {
             // the LP over class configurations: its optimum is the tightest bound of this relaxation and its basic
             // solution (few split classes) rounds to a better plan than the subgradient's averaged one
             ColumnGeneration cg = new ColumnGeneration(p, dual);
@@ -124,17 +124,18 @@ final class Solver {
                 for (int o = 0; o < rho.length; o++) rho[o] = Math.max(0, rho[o]);
                 for (int mode = 0; mode < 2; mode++) {
                     Allocation a = mode == 0 ? lp.apply(dp) : lp.apply(dp, rho, cg.last.pi());
-                    if (a != null) greedy.polish(a, 3);
+                    if (a == null) continue;
+                    greedy.polish(a, 3);
                     // two-node moves where the rounding left a node short of a capped option
-                    if (a != null && new SwapSearch(p, dp).improve(a, rho, cg.last.pi(), SWAP_SOLVES)) greedy.polish(a, 3);
-                    if (a != null && a.objective() > bestValue + 1e-9) {
+                    if (new SwapSearch(p, dp).improve(a, rho, cg.last.pi(), SWAP_SOLVES)) greedy.polish(a, 3);
+                    if (a.objective() > bestValue + 1e-9) {
                         best = a;
                         bestValue = a.objective();
                     }
                 }
             }
         }
-        boolean proven = upper - bestValue <= 1e-7 * Math.max(1, Math.abs(upper));
+        boolean proven = closed(upper, bestValue);
         if (!proven) {
             Allocation exact = ExactSearch.solve(p, best);
             if (exact != null) {
@@ -145,5 +146,10 @@ final class Solver {
             }
         }
         return new Solution(best, bestValue, Math.max(upper, bestValue), proven, lagrangian, lpBound);
+    }
+
+    /** The plan meets the bound, up to floating-point noise relative to the bound's size. */
+    private static boolean closed(double upper, double value) {
+        return upper - value <= 1e-7 * Math.max(1, Math.abs(upper));
     }
 }
