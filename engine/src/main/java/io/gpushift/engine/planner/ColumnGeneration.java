@@ -96,8 +96,8 @@ final class ColumnGeneration {
         }
     }
 
-    /** The last master's solution as class shares for {@link Recovery}. */
-    void shares(Recovery r) {
+    /** The last master's solution as class shares for {@link LpRounding}. */
+    void shares(LpRounding r) {
         if (last == null) return;
         for (int j = 0; j < last.lambda().length; j++) {
             double w = last.lambda()[j];

@@ -52,21 +52,6 @@ final class Recovery {
         }
     }
 
-    /** Adds one configuration of class c with the given weight (e.g. an LP's share in nodes). */
-    void add(NodeClass c, NodeDp.Result r, double weight) {
-        Seen s = find(c.index, r);
-        s.weight += weight;
-        lastSeen[c.index] = s;
-        last[c.index] = r;
-    }
-
-    /** The configurations seen for class c (the subgradient's last steps): columns to start an LP from. */
-    List<NodeDp.Result> seen(NodeClass c) {
-        List<NodeDp.Result> r = new ArrayList<>();
-        for (Seen s : seen.get(c.index)) r.add(s.r);
-        return r;
-    }
-
     private Seen find(int c, NodeDp.Result r) {
         for (Seen s : seen.get(c)) if (same(s.r, r)) return s;
         Seen s = new Seen(r);
@@ -88,35 +73,12 @@ final class Recovery {
     Allocation apply(NodeDp dp) {
         Allocation a = new Allocation(p);
         for (NodeClass c : p.classes) {
-            NodeDp.Result[] t = split(c, false);
+            NodeDp.Result[] t = split(c);
             if (t == null) continue;
             for (int i = 0; i < c.size(); i++) if (a.fits(c, t[i])) a.set(c, i, t[i].units(), t[i].moved());
         }
         return fillRest(p, a, dp, null, null);
     }
-
-    /**
-     * The same in two phases, then priced: first every class's whole shares (they always fit when the shares are a
-     * feasible LP solution), then the nodes the remainders give, and the nodes left their best use at the given
-     * prices (an LP's duals: what the scarce caps and budgets are worth) under what is left. On the 3,000-node seeds
-     * this was far better than {@link #apply(NodeDp)}, on some 1,000-node ones a little worse: the solver keeps both.
-     */
-    Allocation apply(NodeDp dp, double[] price, double[] poolPrice) {
-        Allocation a = new Allocation(p);
-        whole = new int[p.classes.size()];
-        NodeDp.Result[][] target = new NodeDp.Result[p.classes.size()][];
-        for (NodeClass c : p.classes) target[c.index] = split(c, true);
-        for (int phase = 0; phase < 2; phase++)
-            for (NodeClass c : p.classes) {
-                NodeDp.Result[] t = target[c.index];
-                if (t == null) continue;
-                for (int i = phase == 0 ? 0 : whole[c.index]; i < (phase == 0 ? whole[c.index] : c.size()); i++)
-                    if (a.fits(c, t[i])) a.set(c, i, t[i].units(), t[i].moved());
-            }
-        return fillRest(p, a, dp, price, poolPrice);
-    }
-
-    private int[] whole; // per class: nodes given by whole shares (first in split's order)
 
     /**
      * Gives every node without a use yet its best use under what is left (true values, or less the given prices, with
@@ -137,11 +99,8 @@ final class Recovery {
         return a;
     }
 
-    /**
-     * Per node of the class its configuration: shares by largest remainder, larger shares on earlier nodes; with
-     * {@code wholeFirst} the whole parts of all shares first ({@link #whole}), then the remainders' nodes.
-     */
-    private NodeDp.Result[] split(NodeClass c, boolean wholeFirst) {
+    /** Per node of the class its configuration: shares by largest remainder, larger shares on earlier nodes. */
+    private NodeDp.Result[] split(NodeClass c) {
         List<Seen> list = new ArrayList<>(seen.get(c.index));
         if (list.isEmpty()) return null;
         double total = 0;
@@ -169,16 +128,7 @@ final class Recovery {
         java.util.Arrays.sort(order, (x, y) -> Integer.compare(count[y], count[x])); // stable
         NodeDp.Result[] t = new NodeDp.Result[n];
         int at = 0;
-        if (!wholeFirst) {
-            for (int k : order) for (int j = 0; j < count[k] && at < n; j++) t[at++] = list.get(k).r;
-            return t;
-        }
-        // whole shares first, then the nodes given by the remainders
-        int[] fl = new int[list.size()];
-        for (int k = 0; k < fl.length; k++) fl[k] = (int) Math.floor(n * list.get(k).weight / total + 1e-9);
-        for (int k : order) for (int j = 0; j < fl[k] && at < n; j++) t[at++] = list.get(k).r;
-        whole[c.index] = at;
-        for (int k : order) for (int j = fl[k]; j < count[k] && at < n; j++) t[at++] = list.get(k).r;
+        for (int k : order) for (int j = 0; j < count[k] && at < n; j++) t[at++] = list.get(k).r;
         return t;
     }
 }

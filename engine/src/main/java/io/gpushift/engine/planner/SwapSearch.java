@@ -45,6 +45,11 @@ final class SwapSearch {
     }
 
     private double priced(NodeClass c, int[] u, double[] rho, double[] pi) {
+        return priced(p, c, u, rho, pi);
+    }
+
+    /** A node configuration's value less the prices of its units and of the GPUs it takes from running work. */
+    static double priced(Problem p, NodeClass c, int[] u, double[] rho, double[] pi) {
         double v = 0;
         for (int e = 0; e < u.length; e++) {
             if (u[e] != 0 || c.cur[e] != 0) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
