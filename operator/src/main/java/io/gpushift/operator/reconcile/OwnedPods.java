@@ -34,7 +34,7 @@ public final class OwnedPods {
   public static <P extends HasMetadata> List<EventSource<?, P>> eventSources(EventSourceContext<P> context,
       Class<P> owner, OptionStore store, MarketDataHook market) {
     List<EventSource<?, P>> sources = new ArrayList<>(source(context, owner));
-    sources.add(OutcomeEvents.source(store, AIWorkload.class.equals(owner)));
+    sources.add(OutcomeEvents.source(store, AIWorkload.class.equals(owner), () -> context.getPrimaryCache().list()));
     return market.withFeedEvents(context, sources);
   }
 

@@ -21,11 +21,14 @@ public final class OptionStore {
   private final Map<String, Map<String, OptionOutcome>> byOption = new ConcurrentHashMap<>();
   private final Set<String> decided = ConcurrentHashMap.newKeySet();
   private final List<BiConsumer<String, Boolean>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> firstListeners = new CopyOnWriteArrayList<>();
 
   /** Replaces everything {@code pool} said before with {@code outcomes}; tells listeners which options changed. */
   public void publish(String pool, Map<String, OptionOutcome> outcomes) {
     Map<String, Boolean> changed = new TreeMap<>();
+    boolean first;
     synchronized (this) {
+      first = decided.isEmpty();
       for (var entry : byOption.entrySet()) {
         if (!outcomes.containsKey(entry.getKey())) {
           OptionOutcome gone = entry.getValue().remove(pool);
@@ -43,6 +46,9 @@ public final class OptionStore {
       });
       byOption.values().removeIf(Map::isEmpty);
       decided.add(pool);
+    }
+    if (first) {
+      firstListeners.forEach(Runnable::run);
     }
     changed.forEach((id, ai) -> listeners.forEach(l -> l.accept(id, ai)));
   }
@@ -66,6 +72,15 @@ public final class OptionStore {
   /** {@code listener} gets (option id, is AI) for every option whose outcome changed. */
   public void onChange(BiConsumer<String, Boolean> listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * {@code listener} runs when a pool decides and none had before (since start, or since the last pool was deleted):
+   * an object no pool considers has no outcome that changes, yet its status depends on whether any pool has decided
+   * ({@code NoPoolInReach}), so every object must be looked at again then.
+   */
+  public void onFirstDecision(Runnable listener) {
+    firstListeners.add(listener);
   }
 
   /**

@@ -190,10 +190,13 @@ class OperatorStatusIT extends OperatorItBase {
 
   @Test
   void workloadRunsOnlyInThePoolsItNames() {
-    Crs.pool(cluster, "Auto", 0.10, null);
     AIWorkload here = Crs.aiUnsaved(client, "here", "Preemptible", 0, 1, 8, 2.0, 2);
     here.getSpec().nodePools = java.util.List.of("some-other-pool");
     client.resource(here).create();
+    // reconciled before any pool has decided: its outcome never changes (no pool considers it), yet the first
+    // decision must still bring NoPoolInReach (CI once saw it never come when the pool happened to decide later)
+    await("first status").atMost(WAIT).until(() -> ai("here").getStatus() != null);
+    Crs.pool(cluster, "Auto", 0.10, null);
     await("not run, NoPoolInReach").during(java.time.Duration.ofSeconds(5)).atMost(WAIT).until(() ->
         client.pods().list().getItems().isEmpty() && condition(aiConditions("here"), "Admitted")
             .map(c -> "NoPoolInReach".equals(c.reason)).orElse(false));

@@ -54,6 +54,22 @@ class OptionStoreTest {
   }
 
   @Test
+  void everyObjectIsWokenWhenTheFirstPoolDecides() {
+    List<String> woken = new ArrayList<>();
+    store.onFirstDecision(() -> woken.add("all"));
+    store.publish("a", Map.of());
+    assertThat(woken).as("the first decision, though it names no option").containsExactly("all");
+    store.publish("b", Map.of());
+    store.publish("a", Map.of());
+    assertThat(woken).as("later decisions wake only the options that changed").hasSize(1);
+
+    store.forget("a");
+    store.forget("b");
+    store.publish("a", Map.of());
+    assertThat(woken).as("first again once no pool had decided").hasSize(2);
+  }
+
+  @Test
   void nothingIsDecidedUntilAPoolPublishes() {
     assertThat(store.anyDecided()).isFalse();
     store.publish("a", Map.of());
