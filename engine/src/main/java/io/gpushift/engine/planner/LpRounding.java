@@ -1,6 +1,7 @@
 package io.gpushift.engine.planner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +28,11 @@ final class LpRounding {
      * Far below any value difference that matters (a plan's value is in the thousands).
      */
     static final double TIE_BREAK = 1e-3;
+    /**
+     * Node solves the placement of missing contract replicas may spend (determinism: a count, not time); past it the
+     * true-value sweeps place what is left (the guarantee bonus comes first there too), only less cheaply.
+     */
+    static final int GUARANTEE_SOLVES = 20_000;
 
     private record Share(NodeDp.Result r, double nodes) {
     }
@@ -111,6 +117,9 @@ final class LpRounding {
      * host one: where the LP split a replica between classes, one of those hosts it at no loss.
      */
     private void placeGuarantees(Allocation a, double[] price, double[] poolPrice) {
+        double[] want = new double[p.classes.size()]; // best relaxed value per class at the prices
+        Arrays.fill(want, Double.NaN);
+        int solves = 0;
         for (int o = 1; o < p.optionCount(); o++) {
             while (p.bonus[o] > 0 && a.usage[o] < p.min[o]) {
                 NodeClass bestClass = null;
@@ -120,17 +129,19 @@ final class LpRounding {
                 for (NodeClass c : p.classes) {
                     int e = c.entryOfOption(o, p.optionCount());
                     if (e < 0 || c.maxUnits[e] <= 0) continue;
-                    double want = dp.solve(c, price, poolPrice[c.pool], null, Integer.MAX_VALUE, false).value();
+                    if (Double.isNaN(want[c.index]))
+                        want[c.index] = dp.solve(c, price, poolPrice[c.pool], null, Integer.MAX_VALUE, false).value();
                     int[] prev = null;
-                    for (int i = 0; i < c.size(); i++) {
+                    for (int i = 0; i < c.size() && solves < GUARANTEE_SOLVES; i++) {
                         int[] old = a.units[c.index][i];
                         if (old == null || old == prev) continue; // same configuration as the node before
                         prev = old;
+                        solves++;
                         a.clear(c, i);
                         NodeDp.Result r = dp.solve(c, price, poolPrice[c.pool], a, a.remBudget(c), true);
                         a.set(c, i, old, a.movedOf(c, old));
                         if (r == null || r.units()[e] <= old[e]) continue;
-                        double loss = want - SwapSearch.priced(p, c, r.units(), price, poolPrice);
+                        double loss = want[c.index] - SwapSearch.priced(p, c, r.units(), price, poolPrice);
                         if (loss < least - 1e-9) {
                             least = loss;
                             bestClass = c;
