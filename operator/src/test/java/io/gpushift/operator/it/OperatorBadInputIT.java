@@ -61,10 +61,10 @@ class OperatorBadInputIT extends OperatorItBase {
     awaitRunning("miners", Pods::isMiner, 2);
     await("nodes labelled").atMost(WAIT).until(() -> "mining".equals(use(nodes.get(0))));
 
-    cluster.adminClient().nodes().withName(nodes.get(0)).edit(n -> {
-      n.getMetadata().getLabels().put(Keys.USE, "tampered");
-      return n;
-    });
+    // a merge patch, not a read-modify-write edit: a kubelet heartbeat or our own label write in between made the
+    // edit fail with 409 (the same fix as ClusterFaultsIT's tampering actor)
+    cluster.adminClient().nodes().withName(nodes.get(0)).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + Keys.USE + "\":\"tampered\"}}}");
     await("our label restored").atMost(WAIT).until(() -> "mining".equals(use(nodes.get(0))));
 
     Pod miner = running().stream().filter(p -> nodes.get(0).equals(Pods.node(p))).findFirst().orElseThrow();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.gpushift.api.v1alpha1.GPUNodePool;
 import io.gpushift.operator.Keys;
 import io.gpushift.operator.realize.Pods;
@@ -93,10 +95,9 @@ class OperatorCoreIT extends OperatorItBase {
     await("the replica keeps its grace").during(Duration.ofSeconds(6)).atMost(WAIT).until(() ->
         client.pods().withName(victim.getMetadata().getName()).get() != null);
 
-    client.pods().withName(victim.getMetadata().getName()).edit(p -> {
-      p.getMetadata().getAnnotations().put(Keys.CHECKPOINT_DONE, "true");
-      return p;
-    });
+    // a merge patch (no resourceVersion): the operator may write the pod between a read and an edit (409)
+    client.pods().withName(victim.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + Keys.CHECKPOINT_DONE + "\":\"true\"}}}");
 
     await("deleted soon after the acknowledgement").atMost(Duration.ofSeconds(20)).until(() ->
         client.pods().withName(victim.getMetadata().getName()).get() == null);
