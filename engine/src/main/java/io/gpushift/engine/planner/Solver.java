@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Orchestrates one optimisation: a greedy start, Lagrangian prices for a bound and better greedy plans, a plan
- * recovered from the dual's own solutions ({@link Recovery}), and for small problems an exact search that proves
- * optimality. Deterministic: fixed iteration counts, stable orders.
+ * recovered from the dual's own solutions ({@link Recovery}), the LP over class configurations by column generation
+ * (the tightest bound) rounded to a plan ({@link LpRounding}, usually the best), and for small problems an exact
+ * search that proves optimality. Deterministic: fixed iteration counts, stable orders.
  */
 final class Solver {
     /**
