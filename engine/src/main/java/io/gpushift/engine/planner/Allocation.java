@@ -106,15 +106,11 @@ final class Allocation {
     }
 
     int movedOf(NodeClass c, int[] u) {
-        int m = 0;
-        for (int e = 0; e < u.length; e++) if (c.cur[e] != 0) m += c.moved(e, u[e] * p.unitGpus[c.opt[e]]);
-        return m;
+        return c.configMoved(u, p.unitGpus);
     }
 
     double nodeValue(NodeClass c, int[] u) {
-        double v = 0;
-        for (int e = 0; e < u.length; e++) if (u[e] != 0 || c.cur[e] != 0) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
-        return v;
+        return c.configValue(u, p.unitGpus);
     }
 
     /** The objective: horizon profit net of switch costs and margins, plus the guarantee bonus. */

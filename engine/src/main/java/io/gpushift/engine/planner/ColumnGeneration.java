@@ -41,15 +41,8 @@ final class ColumnGeneration {
     boolean add(NodeClass c, int[] units, int moved) {
         for (int[] u : known.get(c.index)) if (Arrays.equals(u, units)) return false;
         known.get(c.index).add(units);
-        int nz = 0;
-        for (int u : units) if (u != 0) nz++;
-        int[] nonzero = new int[nz];
-        nz = 0;
-        for (int e = 0; e < units.length; e++) if (units[e] != 0) nonzero[nz++] = e;
-        double v = 0;
-        for (int e = 0; e < units.length; e++)
-            if (units[e] != 0 || c.cur[e] != 0) v += c.entryValue(e, units[e] * p.unitGpus[c.opt[e]]);
-        cols.add(new MasterLp.Column(c, new NodeDp.Result(units, v, moved, nonzero), v));
+        double v = c.configValue(units, p.unitGpus);
+        cols.add(new MasterLp.Column(c, NodeDp.Result.of(units, v, moved), v));
         return true;
     }
 

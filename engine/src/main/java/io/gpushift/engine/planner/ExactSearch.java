@@ -61,9 +61,7 @@ final class ExactSearch {
     }
 
     private double value(NodeClass c, int[] u) {
-        double v = 0;
-        for (int e = 0; e < u.length; e++) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
-        return v;
+        return c.configValue(u, p.unitGpus);
     }
 
     private boolean gen(NodeClass c, int e, int[] u, int left, List<int[]> out) {

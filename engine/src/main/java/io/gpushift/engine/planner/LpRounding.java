@@ -107,8 +107,7 @@ final class LpRounding {
         }
         u[0] = c.free - gpus;
         if (u[0] < 0) return null;
-        int[] nonzero = java.util.stream.IntStream.range(0, u.length).filter(e -> u[e] != 0).toArray();
-        return new NodeDp.Result(u, a.nodeValue(c, u), a.movedOf(c, u), nonzero);
+        return NodeDp.Result.of(u, a.nodeValue(c, u), a.movedOf(c, u));
     }
 
     /**

@@ -95,6 +95,21 @@ final class NodeClass {
         return gpus * value[e] - start[e] * Math.max(0, gpus - cur[e]) - leave[e] * Math.max(0, cur[e] - gpus);
     }
 
+    /** Value of a node configuration (units per entry; GPUs per unit by option), before prices and bonuses. */
+    double configValue(int[] units, int[] unitGpus) {
+        double v = 0;
+        for (int e = 0; e < units.length; e++)
+            if (units[e] != 0 || cur[e] != 0) v += entryValue(e, units[e] * unitGpus[opt[e]]);
+        return v;
+    }
+
+    /** GPUs a node configuration takes from running work (counted by the disruption budget). */
+    int configMoved(int[] units, int[] unitGpus) {
+        int m = 0;
+        for (int e = 0; e < units.length; e++) if (cur[e] != 0) m += moved(e, units[e] * unitGpus[opt[e]]);
+        return m;
+    }
+
     /** GPUs taken from running work when entry e ends with {@code gpus} GPUs. */
     int moved(int e, int gpus) {
         return e == 0 || exempt[e] ? 0 : Math.max(0, cur[e] - gpus);

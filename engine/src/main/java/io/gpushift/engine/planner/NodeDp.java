@@ -12,6 +12,11 @@ import java.util.Arrays;
 final class NodeDp {
     /** The chosen units per class entry, the value and the GPUs disrupted. */
     record Result(int[] units, double value, int moved, int[] nonzero) {
+        /** A configuration made outside the DP (an LP column, a mix of the LP's shares), its non-zero entries listed. */
+        static Result of(int[] units, double value, int moved) {
+            return new Result(units, value, moved,
+                    java.util.stream.IntStream.range(0, units.length).filter(e -> units[e] != 0).toArray());
+        }
     }
 
     private final Problem p;

@@ -29,7 +29,7 @@ final class SwapSearch {
                 int[] u = a.units[b.index][i];
                 if (u == prev) continue; // same use as the node before: the same move was tried
                 prev = u;
-                if (priced(b, u, rho, pi) >= want.value() - 1e-9) continue;
+                if (priced(p, b, u, rho, pi) >= want.value() - 1e-9) continue;
                 boolean done = false;
                 for (int e = 1; e < u.length && !done; e++) {
                     boolean lacksUnits = want.units()[e] > u[e] && a.rem(b.opt[e]) < want.units()[e] - u[e];
@@ -44,20 +44,11 @@ final class SwapSearch {
         return improved;
     }
 
-    private double priced(NodeClass c, int[] u, double[] rho, double[] pi) {
-        return priced(p, c, u, rho, pi);
-    }
-
     /** A node configuration's value less the prices of its units and of the GPUs it takes from running work. */
     static double priced(Problem p, NodeClass c, int[] u, double[] rho, double[] pi) {
-        double v = 0;
-        for (int e = 0; e < u.length; e++) {
-            if (u[e] != 0 || c.cur[e] != 0) v += c.entryValue(e, u[e] * p.unitGpus[c.opt[e]]);
-            if (e > 0) v -= rho[c.opt[e]] * u[e];
-        }
-        int moved = 0;
-        for (int e = 0; e < u.length; e++) if (c.cur[e] != 0) moved += c.moved(e, u[e] * p.unitGpus[c.opt[e]]);
-        return v - pi[c.pool] * moved;
+        double v = c.configValue(u, p.unitGpus);
+        for (int e = 1; e < u.length; e++) v -= rho[c.opt[e]] * u[e];
+        return v - pi[c.pool] * c.configMoved(u, p.unitGpus);
     }
 
     /**
