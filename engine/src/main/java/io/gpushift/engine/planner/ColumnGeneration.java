@@ -20,6 +20,7 @@ final class ColumnGeneration {
     private final Problem p;
     private final Dual dual;
     private final MasterLp lp;
+    private final MasterLp.Backend backend;
     private final List<MasterLp.Column> cols = new ArrayList<>();
     private final List<List<int[]>> known = new ArrayList<>();
 
@@ -30,9 +31,10 @@ final class ColumnGeneration {
     boolean converged;
     int rounds;
 
-    ColumnGeneration(Problem p, Dual dual) {
+    ColumnGeneration(Problem p, Dual dual, MasterLp.Backend backend) {
         this.p = p;
         this.dual = dual;
+        this.backend = backend;
         this.lp = new MasterLp(p, dual.poolMovable());
         for (int i = 0; i < p.classes.size(); i++) known.add(new ArrayList<>());
     }
@@ -70,7 +72,7 @@ final class ColumnGeneration {
     void run() {
         while (rounds < MAX_ROUNDS) {
             rounds++;
-            MasterLp.Solved s = lp.solve(cols);
+            MasterLp.Solved s = backend.solve(lp, cols);
             if (s == null) return;
             last = s;
             dual.setPrices(s.rho(), s.pi());

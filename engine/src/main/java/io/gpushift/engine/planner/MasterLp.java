@@ -37,7 +37,18 @@ final class MasterLp {
     record Solved(double value, double[] lambda, double[] rho, double[] pi) {
     }
 
-    private final Problem p;
+    /**
+     * What solves a restricted master: {@link #OJALGO} in the product. A seam so that another LP solver can be
+     * measured on the very same masters (engine/README.md, "Benchmark": GLOP through OR-Tools, off-line).
+     */
+    @FunctionalInterface
+    interface Backend {
+        Solved solve(MasterLp master, List<Column> cols);
+    }
+
+    static final Backend OJALGO = MasterLp::solve;
+
+    final Problem p;
     final int[] capRow, guarRow, budgetRow; // row per option / pool, -1 = none
     private final int[] guarOption;
     private final int rows;

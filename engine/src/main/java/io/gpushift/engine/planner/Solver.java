@@ -45,6 +45,11 @@ final class Solver {
     }
 
     static Solution solve(Problem p) {
+        return solve(p, MasterLp.OJALGO);
+    }
+
+    /** The same, the column generation's masters solved by {@code master}. */
+    static Solution solve(Problem p, MasterLp.Backend master) {
         NodeDp dp = new NodeDp(p);
         Greedy greedy = new Greedy(p, dp);
         Allocation best = greedy.construct(null, null, 3);
@@ -109,7 +114,7 @@ final class Solver {
         if (!closed(upper, bestValue)) {
             // the LP over class configurations: its optimum is the tightest bound of this relaxation and its basic
             // solution (few split classes) rounds to a better plan than the subgradient's averaged one
-            ColumnGeneration cg = new ColumnGeneration(p, dual);
+            ColumnGeneration cg = new ColumnGeneration(p, dual, master);
             // from the best plan's configurations (a feasible master) and the dual's last relaxed ones; adding the
             // last 30 steps' solutions too made a 10,000-node decision ~1.4x the CPU (a larger dense master) and the
             // worst plan / bound of the large-instance seeds lower (0.99956 against 0.99966)
