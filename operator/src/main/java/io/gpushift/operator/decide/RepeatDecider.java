@@ -47,8 +47,7 @@ public final class RepeatDecider implements Decider {
 
   private boolean sameInput(Snapshot before, Snapshot now) {
     Duration age = Duration.between(before.now(), now.now());
-    return !age.isNegative() && age.compareTo(reuseFor) < 0 && before.nodes().equals(now.nodes())
-        && before.pools().equals(now.pools()) && before.mining().equals(now.mining()) && before.ai().equals(now.ai())
-        && before.knownProducts().equals(now.knownProducts());
+    // every component but the time, so a field added to Snapshot is compared without a change here
+    return !age.isNegative() && age.compareTo(reuseFor) < 0 && before.withNow(now.now()).equals(now);
   }
 }

@@ -46,6 +46,16 @@ class RepeatDeciderTest {
   }
 
   @Test
+  void everyComponentOfTheSnapshotCounts() {
+    Snapshot s = snapshot("farm", T0, 4);
+    decider.decide(s);
+    decider.decide(new Snapshot(T0.plusSeconds(1), s.nodes(), s.pools(), s.mining(), s.ai(),
+        java.util.Set.of("NVIDIA-A100-SXM4-80GB"))); // only the products the cluster may have changed
+
+    assertThat(decided).hasSize(2);
+  }
+
+  @Test
   void poolsAreRememberedApart() {
     decider.decide(snapshot("a", T0, 4));
     decider.decide(snapshot("b", T0, 4));
