@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gpushift.testkit.CrdInstaller;
 import io.gpushift.testkit.LocalCluster;
 import io.gpushift.testkit.LocalClusterExtension;
 import java.io.File;
@@ -35,7 +36,7 @@ class CrdValidationIT {
 
   @BeforeEach
   void installCrds(LocalCluster cluster) {
-    CrdInstaller.installOnce(cluster.adminClient());
+    CrdInstaller.installRepoCrds(cluster.adminClient());
   }
 
   static List<BadSample> bad() {
