@@ -1,12 +1,15 @@
 package io.gpushift.engine.planner;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpushift.engine.Snapshot;
 import io.gpushift.engine.validation.Validator;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link RandomFleet#large} instance as the planner sees it (classes, entries, values, caps, guarantees,
@@ -21,28 +24,33 @@ public final class MipExport {
         Snapshot s = RandomFleet.large(seed, nodes, 10, 200);
         Problem p = ProblemBuilder.build(s, Validator.validate(s), s.now());
         Solver.Solution sol = Solver.solve(p);
-        StringBuilder sb = new StringBuilder("{\"engineObjective\":").append(sol.objective())
-                .append(",\"engineBound\":").append(sol.upperBound())
-                .append(",\"unitGpus\":").append(Arrays.toString(p.unitGpus))
-                .append(",\"cap\":").append(Arrays.toString(p.cap))
-                .append(",\"fixed\":").append(Arrays.toString(p.fixedUnits))
-                .append(",\"min\":").append(Arrays.toString(p.min))
-                .append(",\"bonus\":").append(Arrays.toString(p.bonus))
-                .append(",\"budget\":").append(Arrays.toString(p.budget))
-                .append(",\"unlimited\":").append(Problem.UNLIMITED)
-                .append(",\"classes\":[");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("engineObjective", sol.objective());
+        out.put("engineBound", sol.upperBound());
+        out.put("unitGpus", p.unitGpus);
+        out.put("cap", p.cap);
+        out.put("fixed", p.fixedUnits);
+        out.put("min", p.min);
+        out.put("bonus", p.bonus);
+        out.put("budget", p.budget);
+        out.put("unlimited", Problem.UNLIMITED);
+        List<Map<String, Object>> classes = new ArrayList<>();
         for (NodeClass c : p.classes) {
-            sb.append(c.index == 0 ? "" : ",").append("{\"pool\":").append(c.pool).append(",\"free\":").append(c.free)
-                    .append(",\"size\":").append(c.size())
-                    .append(",\"opt\":").append(Arrays.toString(c.opt))
-                    .append(",\"cur\":").append(Arrays.toString(c.cur))
-                    .append(",\"max\":").append(Arrays.toString(c.maxUnits))
-                    .append(",\"value\":").append(Arrays.toString(c.value))
-                    .append(",\"start\":").append(Arrays.toString(c.start))
-                    .append(",\"leave\":").append(Arrays.toString(c.leave))
-                    .append(",\"exempt\":").append(Arrays.toString(c.exempt)).append("}");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pool", c.pool);
+            m.put("free", c.free);
+            m.put("size", c.size());
+            m.put("opt", c.opt);
+            m.put("cur", c.cur);
+            m.put("max", c.maxUnits);
+            m.put("value", c.value);
+            m.put("start", c.start);
+            m.put("leave", c.leave);
+            m.put("exempt", c.exempt);
+            classes.add(m);
         }
-        Files.writeString(Path.of(args[2]), sb.append("]}"));
+        out.put("classes", classes);
+        new ObjectMapper().writeValue(Path.of(args[2]).toFile(), out);
         System.out.printf("seed %d, %d nodes, %d classes: engine objective %.2f, bound %.2f (guarantee bonus included)%n",
                 seed, nodes, p.classes.size(), sol.objective(), sol.upperBound());
     }
