@@ -74,11 +74,21 @@ final class MasterLp {
     private final int guarCount;
 
     /**
-     * The LP over {@code cols}; null when the simplex does not report an optimum. A class with a single column has all
-     * its nodes on it: that column is folded into the right-hand sides (not a variable, no row of its own), which
-     * keeps the dense simplex tableau to the classes that can choose.
+     * The master's shape for {@code cols}, whatever solves it. A class with a single column has all its nodes on it:
+     * that column is folded into the right-hand sides (not a variable, no row of its own), which keeps the dense
+     * simplex tableau to the classes that can choose.
+     *
+     * @param var      variable per column, -1 = folded
+     * @param vars     column variables (the guarantees' s_o follow them in {@link #solve})
+     * @param eqRow    convexity row per class, -1 = folded
+     * @param b        right-hand side per inequality row ({@link #capRow}, {@link #guarRow}, {@link #budgetRow})
+     * @param be       right-hand side per convexity row (the class's nodes)
+     * @param constant value of the folded columns
      */
-    Solved solve(List<Column> cols) {
+    record Layout(int[] var, int vars, int[] eqRow, int free, double[] b, double[] be, double constant) {
+    }
+
+    Layout layout(List<Column> cols) {
         int k = cols.size();
         int[] perClass = new int[p.classes.size()];
         for (Column col : cols) perClass[col.c().index]++;
@@ -88,12 +98,7 @@ final class MasterLp {
         int[] var = new int[k];
         int n = 0;
         for (int j = 0; j < k; j++) var[j] = perClass[cols.get(j).c().index] > 1 ? n++ : -1;
-        int vars = n + guarCount;
-        double[] obj = new double[vars];
-        int all = rows + guarCount; // s_o ≤ min_o as rows: the builder's upper(...) did not bound them
-        SparseStore<Double> a = SparseStore.R064.make(Math.max(all, 1), vars);
-        SparseStore<Double> eq = SparseStore.R064.make(Math.max(free, 1), vars);
-        double[] b = new double[Math.max(all, 1)];
+        double[] b = new double[Math.max(rows + guarCount, 1)];
         double[] be = new double[Math.max(free, 1)];
         for (int o = 1; o < p.optionCount(); o++) {
             if (capRow[o] >= 0) b[capRow[o]] = Math.max(p.cap[o], p.fixedUnits[o]) - p.fixedUnits[o];
@@ -103,32 +108,63 @@ final class MasterLp {
         for (NodeClass c : p.classes) if (eqRow[c.index] >= 0) be[eqRow[c.index]] = c.size();
         double constant = 0;
         for (int j = 0; j < k; j++) {
+            if (var[j] >= 0) continue;
             Column col = cols.get(j);
             NodeClass c = col.c();
-            int x = var[j];
-            double times = x < 0 ? c.size() : 1; // a folded column: all the class's nodes, into the right-hand sides
-            if (x < 0) constant += times * col.value();
-            else {
-                obj[x] = -col.value(); // the builder minimises
-                eq.set(eqRow[c.index], x, 1.0);
-            }
+            constant += c.size() * col.value();
             int[] u = col.r().units();
             for (int e : col.r().nonzero()) {
                 int o = c.opt[e];
                 if (e == 0 || u[e] == 0) continue;
-                if (capRow[o] >= 0) {
-                    if (x < 0) b[capRow[o]] -= times * u[e];
-                    else a.set(capRow[o], x, (double) u[e]);
-                }
-                if (guarRow[o] >= 0) {
-                    if (x < 0) b[guarRow[o]] += times * u[e];
-                    else a.set(guarRow[o], x, (double) -u[e]);
-                }
+                if (capRow[o] >= 0) b[capRow[o]] -= c.size() * u[e];
+                if (guarRow[o] >= 0) b[guarRow[o]] += c.size() * u[e];
             }
-            if (budgetRow[c.pool] >= 0 && col.r().moved() > 0) {
-                if (x < 0) b[budgetRow[c.pool]] -= times * col.r().moved();
-                else a.set(budgetRow[c.pool], x, (double) col.r().moved());
+            if (budgetRow[c.pool] >= 0 && col.r().moved() > 0) b[budgetRow[c.pool]] -= c.size() * col.r().moved();
+        }
+        return new Layout(var, n, eqRow, free, b, be, constant);
+    }
+
+    /**
+     * The prices from the inequality rows' duals (shadow prices of the maximisation, by row): per unit of each
+     * option (caps up, guarantees down by at most their bonus) and per disrupted GPU per pool.
+     */
+    Solved solved(double value, double[] lambda, java.util.function.IntToDoubleFunction rowDual) {
+        double[] rho = new double[p.optionCount()];
+        double[] pi = new double[p.pools.size()];
+        for (int o = 1; o < rho.length; o++) {
+            if (capRow[o] >= 0) rho[o] += Math.max(0, rowDual.applyAsDouble(capRow[o]));
+            if (guarRow[o] >= 0) rho[o] -= Math.min(p.bonus[o], Math.max(0, rowDual.applyAsDouble(guarRow[o])));
+        }
+        for (int q = 0; q < pi.length; q++) if (budgetRow[q] >= 0) pi[q] = Math.max(0, rowDual.applyAsDouble(budgetRow[q]));
+        return new Solved(value, lambda, rho, pi);
+    }
+
+    /** The LP over {@code cols} by ojAlgo's simplex; null when it does not report an optimum. */
+    Solved solve(List<Column> cols) {
+        int k = cols.size();
+        Layout l = layout(cols);
+        int n = l.vars();
+        int vars = n + guarCount;
+        double[] obj = new double[vars];
+        int all = rows + guarCount; // s_o ≤ min_o as rows: the builder's upper(...) did not bound them
+        SparseStore<Double> a = SparseStore.R064.make(Math.max(all, 1), vars);
+        SparseStore<Double> eq = SparseStore.R064.make(Math.max(l.free(), 1), vars);
+        double[] b = l.b();
+        for (int j = 0; j < k; j++) {
+            int x = l.var()[j];
+            if (x < 0) continue;
+            Column col = cols.get(j);
+            NodeClass c = col.c();
+            obj[x] = -col.value(); // the builder minimises
+            eq.set(l.eqRow()[c.index], x, 1.0);
+            int[] u = col.r().units();
+            for (int e : col.r().nonzero()) {
+                int o = c.opt[e];
+                if (e == 0 || u[e] == 0) continue;
+                if (capRow[o] >= 0) a.set(capRow[o], x, (double) u[e]);
+                if (guarRow[o] >= 0) a.set(guarRow[o], x, (double) -u[e]);
             }
+            if (budgetRow[c.pool] >= 0 && col.r().moved() > 0) a.set(budgetRow[c.pool], x, (double) col.r().moved());
         }
         for (int i = 0; i < guarCount; i++) {
             int o = guarOption[i];
@@ -140,10 +176,10 @@ final class MasterLp {
         if (vars == 0) { // every class has one column and nothing is guaranteed: no choice, no prices yet
             double[] lambda = new double[k];
             for (int j = 0; j < k; j++) lambda[j] = cols.get(j).c().size();
-            return new Solved(constant, lambda, new double[p.optionCount()], new double[p.pools.size()]);
+            return new Solved(l.constant(), lambda, new double[p.optionCount()], new double[p.pools.size()]);
         }
         LinearSolver.Builder builder = LinearSolver.newBuilder().objective(obj);
-        if (free > 0) builder.equalities(eq, Access1D.wrap(be));
+        if (l.free() > 0) builder.equalities(eq, Access1D.wrap(l.be()));
         if (all > 0) builder.inequalities(a, Access1D.wrap(b));
         builder.lower(new double[vars]);
         Optimisation.Result res = builder.build().solve();
@@ -151,14 +187,7 @@ final class MasterLp {
         // ojAlgo lists the inequality multipliers first, then the equalities, as shadow prices of the maximisation
         Access1D<?> m = res.getMultipliers().get();
         double[] lambda = new double[k];
-        for (int j = 0; j < k; j++) lambda[j] = var[j] < 0 ? cols.get(j).c().size() : res.doubleValue(var[j]);
-        double[] rho = new double[p.optionCount()];
-        double[] pi = new double[p.pools.size()];
-        for (int o = 1; o < rho.length; o++) {
-            if (capRow[o] >= 0) rho[o] += Math.max(0, m.doubleValue(capRow[o]));
-            if (guarRow[o] >= 0) rho[o] -= Math.min(p.bonus[o], Math.max(0, m.doubleValue(guarRow[o])));
-        }
-        for (int q = 0; q < pi.length; q++) if (budgetRow[q] >= 0) pi[q] = Math.max(0, m.doubleValue(budgetRow[q]));
-        return new Solved(constant - res.getValue(), lambda, rho, pi);
+        for (int j = 0; j < k; j++) lambda[j] = l.var()[j] < 0 ? cols.get(j).c().size() : res.doubleValue(l.var()[j]);
+        return solved(l.constant() - res.getValue(), lambda, m::doubleValue);
     }
 }

@@ -24,76 +24,53 @@ import java.util.List;
 public final class GlopMaster {
     private static long masterNanos;
 
-    /** The same LP as {@link MasterLp} (single-column classes folded into the right-hand sides). */
+    /** The same LP as {@link MasterLp#solve}: its layout (folded single-column classes) and its reading of the duals. */
     static MasterLp.Solved solve(MasterLp m, List<MasterLp.Column> cols) {
         Problem p = m.p;
-        int n = p.optionCount(), pools = p.pools.size();
-        int[] perClass = new int[p.classes.size()];
-        for (MasterLp.Column col : cols) perClass[col.c().index]++;
-        double[] capB = new double[n], guarB = new double[n], budB = new double[pools];
-        for (int o = 1; o < n; o++) {
-            if (m.capRow[o] >= 0) capB[o] = Math.max(p.cap[o], p.fixedUnits[o]) - p.fixedUnits[o];
-            if (m.guarRow[o] >= 0) guarB[o] = p.fixedUnits[o];
-        }
-        for (int q = 0; q < pools; q++) if (m.budgetRow[q] >= 0) budB[q] = p.budget[q];
-        double constant = 0;
-        for (MasterLp.Column col : cols) {
-            NodeClass c = col.c();
-            if (perClass[c.index] > 1) continue;
-            constant += c.size() * col.value();
-            int[] u = col.r().units();
-            for (int e : col.r().nonzero()) {
-                if (e == 0) continue;
-                if (m.capRow[c.opt[e]] >= 0) capB[c.opt[e]] -= c.size() * u[e];
-                if (m.guarRow[c.opt[e]] >= 0) guarB[c.opt[e]] += c.size() * u[e];
-            }
-            if (m.budgetRow[c.pool] >= 0) budB[c.pool] -= c.size() * col.r().moved();
-        }
+        MasterLp.Layout l = m.layout(cols);
+        int n = p.optionCount();
         MPSolver solver = MPSolver.createSolver("GLOP");
         double inf = Double.POSITIVE_INFINITY;
-        MPConstraint[] conv = new MPConstraint[p.classes.size()], cap = new MPConstraint[n], guar = new MPConstraint[n];
-        MPConstraint[] bud = new MPConstraint[pools];
-        for (NodeClass c : p.classes) if (perClass[c.index] > 1) conv[c.index] = solver.makeConstraint(c.size(), c.size());
+        MPConstraint[] conv = new MPConstraint[l.free()];
+        MPConstraint[] rows = new MPConstraint[l.b().length]; // by MasterLp's inequality row
+        for (int i = 0; i < conv.length; i++) conv[i] = solver.makeConstraint(l.be()[i], l.be()[i]);
         for (int o = 1; o < n; o++) {
-            if (m.capRow[o] >= 0) cap[o] = solver.makeConstraint(-inf, capB[o]);
-            if (m.guarRow[o] >= 0) guar[o] = solver.makeConstraint(-inf, guarB[o]);
+            if (m.capRow[o] >= 0) rows[m.capRow[o]] = solver.makeConstraint(-inf, l.b()[m.capRow[o]]);
+            if (m.guarRow[o] >= 0) rows[m.guarRow[o]] = solver.makeConstraint(-inf, l.b()[m.guarRow[o]]);
         }
-        for (int q = 0; q < pools; q++) if (m.budgetRow[q] >= 0) bud[q] = solver.makeConstraint(-inf, budB[q]);
+        for (int q = 0; q < p.pools.size(); q++)
+            if (m.budgetRow[q] >= 0) rows[m.budgetRow[q]] = solver.makeConstraint(-inf, l.b()[m.budgetRow[q]]);
         MPObjective obj = solver.objective();
         MPVariable[] x = new MPVariable[cols.size()];
         for (int j = 0; j < x.length; j++) {
+            if (l.var()[j] < 0) continue;
             MasterLp.Column col = cols.get(j);
             NodeClass c = col.c();
-            if (perClass[c.index] <= 1) continue;
             x[j] = solver.makeNumVar(0, inf, "");
             obj.setCoefficient(x[j], col.value());
-            conv[c.index].setCoefficient(x[j], 1);
+            conv[l.eqRow()[c.index]].setCoefficient(x[j], 1);
             int[] u = col.r().units();
             for (int e : col.r().nonzero()) {
                 if (e == 0) continue;
-                if (cap[c.opt[e]] != null) cap[c.opt[e]].setCoefficient(x[j], u[e]);
-                if (guar[c.opt[e]] != null) guar[c.opt[e]].setCoefficient(x[j], -u[e]);
+                int o = c.opt[e];
+                if (m.capRow[o] >= 0) rows[m.capRow[o]].setCoefficient(x[j], u[e]);
+                if (m.guarRow[o] >= 0) rows[m.guarRow[o]].setCoefficient(x[j], -u[e]);
             }
-            if (bud[c.pool] != null && col.r().moved() > 0) bud[c.pool].setCoefficient(x[j], col.r().moved());
+            if (m.budgetRow[c.pool] >= 0 && col.r().moved() > 0)
+                rows[m.budgetRow[c.pool]].setCoefficient(x[j], col.r().moved());
         }
-        for (int o = 1; o < n; o++) {
-            if (guar[o] == null) continue;
+        for (int o = 1; o < n; o++) { // s_o as a bounded variable (ojAlgo's builder needs a row for its bound)
+            if (m.guarRow[o] < 0) continue;
             MPVariable s = solver.makeNumVar(0, p.min[o], "");
             obj.setCoefficient(s, p.bonus[o]);
-            guar[o].setCoefficient(s, 1);
+            rows[m.guarRow[o]].setCoefficient(s, 1);
         }
         obj.setMaximization();
         try {
             if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
             double[] lambda = new double[x.length];
             for (int j = 0; j < x.length; j++) lambda[j] = x[j] == null ? cols.get(j).c().size() : x[j].solutionValue();
-            double[] rho = new double[n], pi = new double[pools];
-            for (int o = 1; o < n; o++) { // as MasterLp reads ojAlgo's multipliers
-                if (cap[o] != null) rho[o] += Math.max(0, cap[o].dualValue());
-                if (guar[o] != null) rho[o] -= Math.min(p.bonus[o], Math.max(0, guar[o].dualValue()));
-            }
-            for (int q = 0; q < pools; q++) if (bud[q] != null) pi[q] = Math.max(0, bud[q].dualValue());
-            return new MasterLp.Solved(constant + obj.value(), lambda, rho, pi);
+            return m.solved(l.constant() + obj.value(), lambda, r -> rows[r].dualValue());
         } finally {
             solver.delete();
         }
